@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Redline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "redline", targets: ["redline"]),
+        // The engine, for other Swift tools and for third-party rule plug-ins.
+        .library(name: "RedlineKit", targets: [
+            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "RedlineKit",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libhunspell-dev, libcmark-gfm-dev + libcmark-gfm-extensions-dev).
+        .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // Span, SourceFile, Document, Token, Finding, Fix, the rule protocols and registry.
+        .target(name: "RedlineCore"),
+        // Format readers (plain text, Markdown, YAML front matter) and the tokenizer.
+        .target(name: "RedlineText", dependencies: ["RedlineCore", "CCmark", "Yams"]),
+        // Hunspell wrapper, layered dictionaries, suggestion ranking.
+        .target(name: "RedlineSpelling", dependencies: ["RedlineCore", "CHunspell"]),
+        // Built-in rules, one file each, in folders by family.
+        .target(name: "RedlineRules", dependencies: ["RedlineCore", "RedlineText", "RedlineSpelling"]),
+        // One reporter per output format; pure functions from findings to text.
+        .target(name: "RedlineReporters", dependencies: ["RedlineCore"]),
+        // The engine: data discovery, file walking, scheduling, the check pipeline.
+        .target(name: "RedlineKit", dependencies: [
+            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "Yams",
+        ]),
+        // The command line.
+        .executableTarget(name: "redline", dependencies: [
+            "RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit"]),
+    ]
+)
