@@ -39,6 +39,6 @@ let package = Package(
             "RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit"]),
+        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures"]),
     ]
 )

@@ -57,9 +57,11 @@ public struct Document: Sendable {
     public let blocks: [Block]
     public let tokens: [Token]
     public let directives: [SuppressionDirective]
+    /// Problems the reader met (front matter that does not parse, …), reported by a rule.
+    public let readerNotes: [ReaderNote]
 
     public init(source: SourceFile, format: DocumentFormat, frontMatter: FrontMatter?, checkable: [UInt8],
-                blocks: [Block], tokens: [Token], directives: [SuppressionDirective] = []) {
+                blocks: [Block], tokens: [Token], directives: [SuppressionDirective] = [], readerNotes: [ReaderNote] = []) {
         precondition(checkable.count == source.bytes.count)
         self.source = source
         self.format = format
@@ -68,6 +70,7 @@ public struct Document: Sendable {
         self.blocks = blocks
         self.tokens = tokens
         self.directives = directives
+        self.readerNotes = readerNotes
     }
 
     public var path: String { source.path }
@@ -116,4 +119,14 @@ public struct FrontMatter: Sendable {
     }
 
     public subscript(key: String) -> String? { fields.first { $0.key == key }?.value }
+}
+
+/// Something a format reader could not read as expected, at a span of the source.
+public struct ReaderNote: Sendable, Hashable {
+    public var message: String
+    public var span: Span
+    public init(message: String, span: Span) {
+        self.message = message
+        self.span = span
+    }
 }

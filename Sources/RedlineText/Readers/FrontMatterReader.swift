@@ -17,7 +17,7 @@ public enum FrontMatterReader {
     /// - Returns: the front matter (nil when there is none, or when it is not valid YAML),
     ///   the offset where the body starts (past the closing line; 0 when there is no closed
     ///   front matter) and a problem when the front matter is unterminated or does not parse.
-    public static func read(_ source: SourceFile) -> (frontMatter: FrontMatter?, bodyStart: Int, problem: ReadProblem?) {
+    public static func read(_ source: SourceFile) -> (frontMatter: FrontMatter?, bodyStart: Int, problem: ReaderNote?) {
         let parsed = parse(source)
         return (parsed.frontMatter, parsed.bodyStart, parsed.problem)
     }
@@ -26,7 +26,7 @@ public enum FrontMatterReader {
     struct Parsed {
         var frontMatter: FrontMatter?
         var bodyStart: Int
-        var problem: ReadProblem?
+        var problem: ReaderNote?
         /// For each checked key (in source order), the byte ranges of its value's text.
         var checked: [(key: String, ranges: [Range<Int>])] = []
 
@@ -71,7 +71,7 @@ public enum FrontMatterReader {
             lineStart = nextLine(bytes, from: lineStart)
         }
         guard let close = closing else {
-            let problem = ReadProblem(
+            let problem = ReaderNote(
                 message: "front matter opened on line 1 is never closed (no line `---` or `...` after it); read as text",
                 span: Span(start, opener.contentEnd))
             return Parsed(frontMatter: nil, bodyStart: 0, problem: problem)
@@ -81,12 +81,12 @@ public enum FrontMatterReader {
         var parsed = Parsed(frontMatter: nil, bodyStart: close.next, problem: nil)
 
         if nestingEstimate(bytes, yamlRange) > maxNestingEstimate {
-            parsed.problem = ReadProblem(message: "front matter is nested too deeply to read; ignored",
+            parsed.problem = ReaderNote(message: "front matter is nested too deeply to read; ignored",
                                          span: source.lineContentSpan(1))
             return parsed
         }
         if aliasCount(bytes, yamlRange) > maxAliases {
-            parsed.problem = ReadProblem(message: "front matter uses too many YAML aliases to read; ignored",
+            parsed.problem = ReaderNote(message: "front matter uses too many YAML aliases to read; ignored",
                                          span: source.lineContentSpan(1))
             return parsed
         }
@@ -99,7 +99,7 @@ public enum FrontMatterReader {
             let (line, what) = describe(error, yaml: yaml)
             // YAML line 1 is source line index 1 (line 0 holds the opening `---`).
             let sourceLine = min(max(line, 1), source.lineIndex(of: closingStart))
-            parsed.problem = ReadProblem(
+            parsed.problem = ReaderNote(
                 message: "front matter is not valid YAML (line \(sourceLine + 1)): \(what); ignored",
                 span: source.lineContentSpan(sourceLine))
             return parsed
@@ -110,7 +110,7 @@ public enum FrontMatterReader {
         }
         guard case .mapping(let mapping) = root else {
             let line = min(max((root.mark?.line ?? 1), 1), source.lineIndex(of: closingStart))
-            parsed.problem = ReadProblem(message: "front matter is not a YAML mapping of keys to values; ignored",
+            parsed.problem = ReaderNote(message: "front matter is not a YAML mapping of keys to values; ignored",
                                          span: source.lineContentSpan(line))
             return parsed
         }

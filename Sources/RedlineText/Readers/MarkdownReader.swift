@@ -29,7 +29,7 @@ public enum MarkdownReader {
         let fm = FrontMatterReader.parse(source)
         var checkable = ReaderBytes.fullyMasked(bytes)
         var blocks = fm.apply(to: &checkable, bytes: bytes, bomLength: source.bomLength)
-        var problems: [ReadProblem] = []
+        var problems: [ReaderNote] = []
         if let p = fm.problem { problems.append(p) }
 
         // cmark's input: the file less its BOM, front matter blanked (line ends kept) so that

@@ -39,7 +39,7 @@ public enum PlainTextReader {
                 blocks.append(Block(kind: .paragraph, span: Span(paraStart, paraEnd)))
             }
         }
-        var problems: [ReadProblem] = []
+        var problems: [ReaderNote] = []
         if let p = fm.problem { problems.append(p) }
         return ReadResult(checkable: checkable, blocks: blocks, frontMatter: fm.frontMatter,
                           directives: [], problems: problems)

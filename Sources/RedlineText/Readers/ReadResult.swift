@@ -14,28 +14,15 @@ public struct ReadResult: Sendable {
     /// `<!-- redline-disable-next-line … -->` comments, in source order (Markdown only).
     public var directives: [SuppressionDirective]
     /// Things the reader could not make sense of (e.g. front matter that is not valid YAML).
-    public var problems: [ReadProblem]
+    public var problems: [ReaderNote]
 
     public init(checkable: [UInt8], blocks: [Block], frontMatter: FrontMatter?,
-                directives: [SuppressionDirective] = [], problems: [ReadProblem] = []) {
+                directives: [SuppressionDirective] = [], problems: [ReaderNote] = []) {
         self.checkable = checkable
         self.blocks = blocks
         self.frontMatter = frontMatter
         self.directives = directives
         self.problems = problems
-    }
-}
-
-/// Something a reader could not read, with the source span it concerns (usually a whole line).
-public struct ReadProblem: Sendable, Hashable {
-    /// What went wrong, for a person (names the line where it helps).
-    public var message: String
-    /// Where: the whole line of the problem, without its line end.
-    public var span: Span
-
-    public init(message: String, span: Span) {
-        self.message = message
-        self.span = span
     }
 }
 

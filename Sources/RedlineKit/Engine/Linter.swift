@@ -1,0 +1,212 @@
+import Foundation
+import RedlineCore
+import RedlineRules
+import RedlineSpelling
+
+/// Settings for one run, from the command line (and, later, configuration files).
+public struct LintOptions: Sendable {
+    /// Dictionary names or paths; the first is the main language.
+    public var languages: [String] = ["en_US"]
+    /// Extra word lists, one word per line.
+    public var wordFiles: [String] = []
+    /// Article date when a document states none, `YYYY-MM-DD`.
+    public var defaultDate: String?
+    /// Threads to use; nil means one per core.
+    public var jobs: Int?
+    /// Free-form settings for rules.
+    public var values: [String: String] = [:]
+
+    public init() {}
+}
+
+/// The result of checking one file.
+public struct FileResult: Sendable {
+    public var path: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// The result of a run: every file's findings in order, and what could not be read.
+public struct RunResult: Sendable {
+    public var files: [FileResult]
+    public var errors: [InputError]
+    /// Inputs passed over on purpose (binary files), with the reason.
+    public var skipped: [InputError]
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+}
+
+/// The engine: builds the rules once, then checks documents (in parallel) and judges across them.
+public final class Linter: @unchecked Sendable {
+    public let dataDirectory: String
+    public let options: LintOptions
+    public let documentRules: [any DocumentRule]
+    private let runRules: [any RunRuleBox]
+
+    /// Loads dictionaries and word lists and builds every enabled rule of `registry`.
+    public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String) throws {
+        self.dataDirectory = dataDirectory
+        self.options = options
+        let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
+        var words: [String] = []
+        for file in Self.bundledWordLists(dataDirectory) + options.wordFiles {
+            words += try WordList.load(file)
+        }
+        let speller = SpellChecker(dictionaries: dictionaries, extraWords: words)
+        let environment = RuleEnvironment(dataDirectory: dataDirectory, options: options.values)
+        environment.provide(speller)
+        environment.provide(Suggester(speller: speller))
+
+        var documentRules: [any DocumentRule] = []
+        var runRules: [any RunRuleBox] = []
+        for type in registry.ruleTypes where type.info.enabledByDefault {
+            let rule = try type.init(environment: environment)
+            if let r = rule as? any DocumentRule { documentRules.append(r) }
+            if let r = rule as? any RunRule { runRules.append(Self.box(r)) }
+        }
+        self.documentRules = documentRules
+        self.runRules = runRules
+    }
+
+    private static func box<R: RunRule>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
+
+    /// The word lists shipped in `Dictionaries/` (every `*.txt` there).
+    static func bundledWordLists(_ dataDirectory: String) -> [String] {
+        let dir = dataDirectory + "/Dictionaries"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
+    }
+
+    private var checkOptions: CheckOptions { CheckOptions(defaultDate: options.defaultDate, values: options.values) }
+
+    /// Checks one document with every per-document rule; returns its findings (suppressions applied).
+    public func check(_ document: Document) -> [Finding] {
+        let opts = checkOptions
+        var findings: [Finding] = []
+        for rule in documentRules { findings += rule.check(document, options: opts) }
+        return applySuppression(findings, document)
+    }
+
+    private func applySuppression(_ findings: [Finding], _ document: Document) -> [Finding] {
+        guard !document.directives.isEmpty else { return findings }
+        let suppression = Suppression(document)
+        return findings.filter {
+            !suppression.suppresses(ruleID: $0.ruleID, category: $0.category,
+                                    line: document.source.lineIndex(of: $0.span.start))
+        }
+    }
+
+    /// Checks the inputs, `jobs` at a time, then runs the cross-document rules.
+    public func run(_ inputs: [InputFile], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> RunResult {
+        let stdinBytes = inputs.contains { $0.fileSystemPath == nil } ? stdin() : []
+        let count = inputs.count
+        let slots = ResultSlots(count: count)
+        let jobs = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
+        let next = Counter()
+        let opts = checkOptions
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while true {
+                let i = next.increment()
+                if i >= count { break }
+                slots.set(i, self.process(inputs[i], stdinBytes: stdinBytes, options: opts))
+            }
+        }
+        var files: [FileResult] = []
+        var errors: [InputError] = []
+        var skipped: [InputError] = []
+        var facts: [[(path: String, facts: Any)]] = Array(repeating: [], count: runRules.count)
+        for i in 0..<count {
+            switch slots.get(i) {
+            case .checked(let result, let ruleFacts):
+                files.append(result)
+                for (k, f) in ruleFacts.enumerated() { facts[k].append((result.path, f)) }
+            case .failed(let e): errors.append(e)
+            case .skipped(let e): skipped.append(e)
+            case nil: break
+            }
+        }
+        // Cross-document rules judge after every document is read.
+        var extra: [String: [Diagnostic]] = [:]
+        for (k, box) in runRules.enumerated() {
+            for d in box.judge(facts[k], options: opts) { extra[d.path, default: []].append(d) }
+        }
+        if !extra.isEmpty {
+            for i in files.indices {
+                if let more = extra[files[i].path] {
+                    files[i].diagnostics = (files[i].diagnostics + more).sorted(by: Diagnostic.reportOrder)
+                }
+            }
+        }
+        return RunResult(files: files, errors: errors, skipped: skipped)
+    }
+
+    private enum Outcome {
+        case checked(FileResult, [Any])
+        case failed(InputError)
+        case skipped(InputError)
+    }
+
+    private func process(_ input: InputFile, stdinBytes: [UInt8], options: CheckOptions) -> Outcome {
+        let bytes: [UInt8]
+        if let path = input.fileSystemPath {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .failed(InputError(path: input.displayPath, message: "cannot read file"))
+            }
+            bytes = [UInt8](data)
+        } else {
+            bytes = stdinBytes
+        }
+        if BinaryDetector.looksBinary(bytes) {
+            return .skipped(InputError(path: input.displayPath, message: "binary file (NUL bytes); skipped"))
+        }
+        let source = SourceFile(path: input.displayPath, data: bytes)
+        let format = DocumentBuilder.format(forPath: input.fileSystemPath ?? input.displayPath)
+        let document = DocumentBuilder.build(source, format: format)
+        let diagnostics = check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
+        let ruleFacts = runRules.map { $0.collect(document, options: options) }
+        return .checked(FileResult(path: input.displayPath, diagnostics: diagnostics), ruleFacts)
+    }
+
+    /// Checks text given in memory (tests, editors, stdin).
+    public func check(text: String, path: String, format: DocumentFormat? = nil) -> [Diagnostic] {
+        let source = SourceFile(path: path, text: text)
+        let document = DocumentBuilder.build(source, format: format ?? DocumentBuilder.format(forPath: path))
+        return check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// Lines from slots written by worker threads, each index once.
+    private final class ResultSlots: @unchecked Sendable {
+        private var items: [Outcome?]
+        private let lock = NSLock()
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: Outcome) { lock.lock(); items[i] = value; lock.unlock() }
+        func get(_ i: Int) -> Outcome? { items[i] }
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
+    }
+}
+
+/// Files with NUL bytes near the start are binary and are not checked.
+enum BinaryDetector {
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        return bytes.prefix(8192).contains(0)
+    }
+}
+
+/// A cross-document rule with its facts type erased, so the engine can hold several.
+protocol RunRuleBox: Sendable {
+    func collect(_ document: Document, options: CheckOptions) -> Any
+    func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic]
+}
+
+private struct ConcreteRunRuleBox<R: RunRule>: RunRuleBox {
+    let rule: R
+    func collect(_ document: Document, options: CheckOptions) -> Any { rule.collect(document, options: options) }
+    func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic] {
+        rule.judge(facts.compactMap { item in (item.facts as? R.Facts).map { (item.path, $0) } }, options: options)
+    }
+}

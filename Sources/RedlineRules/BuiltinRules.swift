@@ -1,0 +1,13 @@
+import RedlineCore
+
+/// Every rule type that ships with Redline.
+public enum BuiltinRules {
+    public static let all: [any Rule.Type] = [
+        MisspelledWordRule.self,
+        InvalidUTF8Rule.self,
+        InvalidFrontMatterRule.self,
+    ]
+
+    /// A registry holding the built-in rules; plug-ins register theirs on top.
+    public static var registry: RuleRegistry { RuleRegistry(all) }
+}

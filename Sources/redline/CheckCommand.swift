@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import RedlineCore
+import RedlineKit
+import RedlineReporters
+
+/// Output formats of `redline check`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Fail levels: the lowest severity that makes the exit code 1.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var threshold: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+}
+
+/// Options shared by every command that checks text.
+struct CheckingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Hunspell dictionary by name or path (repeat to accept several).", valueName: "lang"))
+    var lang: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Extra word list, one word per line (repeatable).", valueName: "file"))
+    var words: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Article date for rules when a file states none.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .long, help: "Threads to use (default: one per core).")
+    var jobs: Int?
+
+    func lintOptions() throws -> LintOptions {
+        var options = LintOptions()
+        if !lang.isEmpty { options.languages = lang }
+        options.wordFiles = words
+        if let date {
+            guard DateArgument.isValid(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+            options.defaultDate = date
+        }
+        if let jobs {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            options.jobs = jobs
+        }
+        return options
+    }
+
+    func makeLinter() throws -> Linter {
+        let options = try lintOptions()
+        guard let data = DataDirectory.locate() else {
+            throw CommandError("cannot find Redline's data folder (Dictionaries/ and Rules/); set REDLINE_DATA to it")
+        }
+        do {
+            return try Linter(options: options, dataDirectory: data)
+        } catch {
+            throw CommandError("\(error)")
+        }
+    }
+}
+
+enum DateArgument {
+    static func isValid(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return y > 0 && (1...12).contains(m) && (1...31).contains(d)
+    }
+}
+
+/// `redline check PATH...`
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check files and folders (Markdown and plain text) and report problems.",
+        discussion: "Folders are walked for .md, .markdown and .txt files. Use - to read standard input."
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to check; - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var checking: CheckingOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
+    var failOn: FailLevel = .error
+
+    @Flag(name: .long, help: "Report errors only, and no summary.")
+    var quiet = false
+
+    @Option(name: .customLong("stdin-filename"), help: "Name to report for standard input (its extension picks the format).")
+    var stdinFilename: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the text output (also: NO_COLOR).")
+    var noColor = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to check (or - for standard input)") }
+    }
+
+    func run() throws {
+        let linter = try checking.makeLinter()
+        var (inputs, errors) = FileCollector().collect(paths)
+        if let name = stdinFilename {
+            inputs = inputs.map { $0.fileSystemPath == nil ? InputFile(displayPath: name, fileSystemPath: nil) : $0 }
+        }
+        var result = linter.run(inputs)
+        errors += result.errors
+        result.errors = errors
+        for e in errors { Console.error("redline: \(e.path): \(e.message)") }
+        for s in result.skipped { Console.error("redline: note: \(s.path): \(s.message)") }
+
+        var files = result.files.map { Report.File(path: $0.path, diagnostics: $0.diagnostics) }
+        if quiet {
+            files = files.map { Report.File(path: $0.path, diagnostics: $0.diagnostics.filter { $0.severity == .error }) }
+        }
+        let report = Report(files: files)
+        switch format {
+        case .json:
+            Console.out(JSONReporter().render(report))
+        case .text:
+            let color = !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            Console.out(TextReporter(color: color).render(report))
+            if !quiet { Console.out(Summary.line(report)) }
+        }
+        if !errors.isEmpty { throw ExitCode(2) }
+        if let threshold = failOn.threshold, report.diagnostics.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Summary {
+    static func line(_ report: Report) -> String {
+        let n = report.files.count
+        let files = "\(n) file\(n == 1 ? "" : "s")"
+        let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
+        if e + w + i == 0 { return "No problems found in \(files).\n" }
+        func plural(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        return "\(plural(e, "error")), \(plural(w, "warning")), \(plural(i, "info")) in \(files).\n"
+    }
+}
+
+/// Buffered writes to stdout and stderr.
+enum Console {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    static func error(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import RedlineKit
+import RedlineRules
+
+/// `redline rules`: every rule with its id, category, severity and description.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule Redline knows.")
+
+    func run() throws {
+        for info in BuiltinRules.registry.infos {
+            let state = info.enabledByDefault ? "on" : "off"
+            print("\(info.id)  [\(info.category.rawValue), \(info.defaultSeverity.rawValue), \(state)]")
+            print("    \(info.summary)\n")
+        }
+    }
+}

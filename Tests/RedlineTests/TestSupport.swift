@@ -1,0 +1,81 @@
+import Foundation
+import RedlineCore
+import Testing
+@testable import RedlineKit
+
+/// Shared set-up for the tests: the repository root, a linter built once, fixtures.
+enum TestSupport {
+    /// The repository root (Tests/RedlineTests/TestSupport.swift → ../..).
+    static let root: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// A linter with Redline's own data and default options.
+    static let linter: Linter = {
+        do { return try Linter(options: LintOptions(), dataDirectory: root) } catch { fatalError("\(error)") }
+    }()
+
+    static func fixture(_ name: String) -> String { root + "/Tests/RedlineTests/Fixtures/" + name }
+
+    /// `../shared` beside the repository, when present (CI and developers have it; users do not).
+    static var shared: String? {
+        let path = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
+        return FileManager.default.fileExists(atPath: path + "/seeds") ? path : nil
+    }
+
+    /// The `redline` executable built beside the test bundle.
+    static var executable: String {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("redline").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return root + "/.build/debug/redline"
+    }
+
+    /// Runs `redline` with arguments; returns exit code, stdout and stderr.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), input = Pipe()
+        // stderr goes to a file so that a full pipe can never block the child.
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("redline-stderr-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let err = try #require(FileHandle(forWritingAtPath: errPath))
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try err.close()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// An example text with its «marked» spans removed, and the byte spans they marked.
+struct MarkedText {
+    var text: String
+    var spans: [Span]
+
+    init(_ marked: String) {
+        var bytes: [UInt8] = []
+        var spans: [Span] = []
+        var open: Int? = nil
+        for scalar in marked.unicodeScalars {
+            if scalar == "«" { open = bytes.count; continue }
+            if scalar == "»", let start = open { spans.append(Span(start, bytes.count)); open = nil; continue }
+            bytes.append(contentsOf: Array(String(scalar).utf8))
+        }
+        text = String(decoding: bytes, as: UTF8.self)
+        self.spans = spans
+    }
+}

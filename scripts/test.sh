@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the test suite: installs what is missing, then `swift test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build --build-tests 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
+swift test "$@"
