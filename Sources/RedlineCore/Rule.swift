@@ -1,3 +1,5 @@
+import Foundation
+
 /// An example a rule carries for its documentation and the generic rule test.
 ///
 /// In `text`, the spans the rule must report are marked with `«` and `»`; `fixed`, when
@@ -85,6 +87,7 @@ public final class RuleEnvironment: @unchecked Sendable {
     /// Settings from the command line and configuration.
     public let options: [String: String]
     private var services: [ObjectIdentifier: any Sendable] = [:]
+    private let lock = NSLock()
 
     public init(dataDirectory: String, options: [String: String] = [:]) {
         self.dataDirectory = dataDirectory
@@ -93,12 +96,27 @@ public final class RuleEnvironment: @unchecked Sendable {
 
     /// Registers a shared service; call before any rule is built.
     public func provide<T: Sendable>(_ service: T) {
+        lock.lock()
         services[ObjectIdentifier(T.self)] = service
+        lock.unlock()
     }
 
     /// The service of that type, if one was provided.
     public func service<T: Sendable>(_ type: T.Type) -> T? {
-        services[ObjectIdentifier(type)] as? T
+        lock.lock()
+        defer { lock.unlock() }
+        return services[ObjectIdentifier(type)] as? T
+    }
+
+    /// The service of that type, made by `make` the first time any rule asks: lets several
+    /// rules share data (an index, a table) that only they know how to build.
+    public func shared<T: Sendable>(_ type: T.Type, make: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = services[ObjectIdentifier(type)] as? T { return existing }
+        let made = try make()
+        services[ObjectIdentifier(type)] = made
+        return made
     }
 
     /// The service of that type, or an error saying which is missing.

@@ -4,6 +4,9 @@ import RedlineCore
 public enum BuiltinRules {
     public static let all: [any Rule.Type] = [
         MisspelledWordRule.self,
+        MisspelledNameRule.self,
+        UnknownNameRule.self,
+        MixedDialectRule.self,
         InvalidUTF8Rule.self,
         InvalidFrontMatterRule.self,
     ]

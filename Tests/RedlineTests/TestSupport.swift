@@ -1,5 +1,6 @@
 import Foundation
 import RedlineCore
+import RedlineRules
 import Testing
 @testable import RedlineKit
 
@@ -9,9 +10,12 @@ enum TestSupport {
     static let root: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// A linter with Redline's own data and default options.
+    /// A linter with Redline's own data, default options, and every rule on (those off by
+    /// default too), so every rule's examples can run.
     static let linter: Linter = {
-        do { return try Linter(options: LintOptions(), dataDirectory: root) } catch { fatalError("\(error)") }
+        var options = LintOptions()
+        for info in BuiltinRules.registry.infos { options.ruleSettings[info.id] = .on }
+        do { return try Linter(options: options, dataDirectory: root) } catch { fatalError("\(error)") }
     }()
 
     static func fixture(_ name: String) -> String { root + "/Tests/RedlineTests/Fixtures/" + name }

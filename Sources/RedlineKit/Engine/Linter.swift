@@ -6,7 +6,7 @@ import RedlineSpelling
 /// Settings for one run, from the command line (and, later, configuration files).
 public struct LintOptions: Sendable {
     /// Dictionary names or paths; the first is the main language.
-    public var languages: [String] = ["en_US"]
+    public var languages: [String] = ["en_US", "en_GB"]
     /// Extra word lists, one word per line.
     public var wordFiles: [String] = []
     /// Article date when a document states none, `YYYY-MM-DD`.
@@ -15,8 +15,18 @@ public struct LintOptions: Sendable {
     public var jobs: Int?
     /// Free-form settings for rules.
     public var values: [String: String] = [:]
+    /// Rules or categories switched on or off, or given another severity, by id or category name
+    /// (`spelling.misspelled`, `spelling`); an id wins over its category.
+    public var ruleSettings: [String: RuleSetting] = [:]
 
     public init() {}
+}
+
+/// What configuration says of a rule: off, on with its own severity, or on with another.
+public enum RuleSetting: Sendable, Hashable {
+    case off
+    case on
+    case severity(Severity)
 }
 
 /// The result of checking one file.
@@ -41,39 +51,59 @@ public final class Linter: @unchecked Sendable {
     public let options: LintOptions
     public let documentRules: [any DocumentRule]
     private let runRules: [any RunRuleBox]
+    /// Severities configured instead of the rules' defaults.
+    private let severityOverrides: [String: Severity]
 
     /// Loads dictionaries and word lists and builds every enabled rule of `registry`.
     public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String) throws {
         self.dataDirectory = dataDirectory
         self.options = options
         let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
-        var words: [String] = []
+        var lists: [SpellingResources.WordListFile] = []
         for file in Self.bundledWordLists(dataDirectory) + options.wordFiles {
-            words += try WordList.load(file)
+            lists.append(.init(path: file, words: try WordList.load(file)))
         }
-        let speller = SpellChecker(dictionaries: dictionaries, extraWords: words)
+        let resources = SpellingResources(dictionaries: dictionaries, wordLists: lists)
+        let speller = SpellChecker(dictionaries: dictionaries, extraWords: resources.extraWords)
         let environment = RuleEnvironment(dataDirectory: dataDirectory, options: options.values)
         environment.provide(speller)
+        environment.provide(resources)
         environment.provide(Suggester(speller: speller))
 
         var documentRules: [any DocumentRule] = []
         var runRules: [any RunRuleBox] = []
-        for type in registry.ruleTypes where type.info.enabledByDefault {
+        var severities: [String: Severity] = [:]
+        for type in registry.ruleTypes {
+            let info = type.info
+            let setting = options.ruleSettings[info.id] ?? options.ruleSettings[info.category.rawValue]
+            switch setting {
+            case .off?: continue
+            case .severity(let s)?: severities[info.id] = s
+            case .on?: break
+            case nil: if !info.enabledByDefault { continue }
+            }
             let rule = try type.init(environment: environment)
             if let r = rule as? any DocumentRule { documentRules.append(r) }
             if let r = rule as? any RunRule { runRules.append(Self.box(r)) }
         }
         self.documentRules = documentRules
         self.runRules = runRules
+        self.severityOverrides = severities
     }
 
     private static func box<R: RunRule>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
 
-    /// The word lists shipped in `Dictionaries/` (every `*.txt` there).
+    /// The word lists shipped in `Dictionaries/`: every `*.txt` there and in its sub-folders
+    /// (the house lists in `Dictionaries/house/`), except licence texts.
     static func bundledWordLists(_ dataDirectory: String) -> [String] {
         let dir = dataDirectory + "/Dictionaries"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
+        guard let walker = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var lists: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasPrefix("licenses") || relative.hasPrefix("frequency") { continue }
+            if relative.hasSuffix(".txt") { lists.append(dir + "/" + relative) }
+        }
+        return lists.sorted()
     }
 
     private var checkOptions: CheckOptions { CheckOptions(defaultDate: options.defaultDate, values: options.values) }
@@ -83,6 +113,9 @@ public final class Linter: @unchecked Sendable {
         let opts = checkOptions
         var findings: [Finding] = []
         for rule in documentRules { findings += rule.check(document, options: opts) }
+        if !severityOverrides.isEmpty {
+            for i in findings.indices { if let s = severityOverrides[findings[i].ruleID] { findings[i].severity = s } }
+        }
         return applySuppression(findings, document)
     }
 
@@ -127,7 +160,10 @@ public final class Linter: @unchecked Sendable {
         // Cross-document rules judge after every document is read.
         var extra: [String: [Diagnostic]] = [:]
         for (k, box) in runRules.enumerated() {
-            for d in box.judge(facts[k], options: opts) { extra[d.path, default: []].append(d) }
+            for var d in box.judge(facts[k], options: opts) {
+                if let s = severityOverrides[d.ruleID] { d.severity = s }
+                extra[d.path, default: []].append(d)
+            }
         }
         if !extra.isEmpty {
             for i in files.indices {
