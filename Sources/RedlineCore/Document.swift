@@ -31,9 +31,13 @@ public struct Block: Sendable, Hashable {
 
 /// A `<!-- redline-… -->` comment found in Markdown.
 public struct SuppressionDirective: Sendable, Hashable {
-    public enum Action: Sendable, Hashable { case disable, enable, disableNextLine }
+    public enum Action: Sendable, Hashable {
+        case disable, enable, disableNextLine
+        /// `<!-- redline-accept WORD… -->`: words the spelling rules accept in this document.
+        case acceptWords
+    }
     public var action: Action
-    /// Rule ids or categories named; empty means every rule.
+    /// Rule ids or categories named (empty means every rule); for `acceptWords`, the words.
     public var rules: [String]
     /// 0-based line of the comment.
     public var line: Int
@@ -119,6 +123,12 @@ public struct FrontMatter: Sendable {
     }
 
     public subscript(key: String) -> String? { fields.first { $0.key == key }?.value }
+
+    /// The values of a field that holds a list (the reader joins list items with ", ").
+    public func list(_ key: String) -> [String] {
+        guard let value = self[key] else { return [] }
+        return value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty }
+    }
 }
 
 /// Something a format reader could not read as expected, at a span of the source.

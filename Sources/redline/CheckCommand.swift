@@ -40,7 +40,8 @@ struct CheckingOptions: ParsableArguments {
     func lintOptions() throws -> LintOptions {
         var options = LintOptions()
         if !lang.isEmpty { options.languages = lang }
-        options.wordFiles = words
+        // Layers: base dictionaries, house lists (Dictionaries/), the repository's list, --words.
+        options.wordFiles = (RepositoryWords.locate().map { [$0] } ?? []) + words
         if let date {
             guard DateArgument.isValid(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
             options.defaultDate = date
@@ -52,8 +53,9 @@ struct CheckingOptions: ParsableArguments {
         return options
     }
 
-    func makeLinter() throws -> Linter {
-        let options = try lintOptions()
+    func makeLinter(adjust: (inout LintOptions) -> Void = { _ in }) throws -> Linter {
+        var options = try lintOptions()
+        adjust(&options)
         guard let data = DataDirectory.locate() else {
             throw CommandError("cannot find Redline's data folder (Dictionaries/ and Rules/); set REDLINE_DATA to it")
         }

@@ -14,7 +14,7 @@ struct Redline: ParsableCommand {
             2 usage, configuration or I/O error.
             """,
         version: RedlineVersion.string,
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, WordsCommand.self, SuggestCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

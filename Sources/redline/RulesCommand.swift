@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedlineCore
 import RedlineKit
 import RedlineRules
 
@@ -13,4 +14,9 @@ struct RulesCommand: ParsableCommand {
             print("    \(info.summary)\n")
         }
     }
+}
+
+/// The rules this binary knows (built-ins; plug-in binaries register more).
+enum BuiltinRulesList {
+    static var infos: [RedlineCore.RuleInfo] { BuiltinRules.registry.infos }
 }

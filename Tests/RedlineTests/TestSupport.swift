@@ -37,10 +37,12 @@ enum TestSupport {
     }
 
     /// Runs `redline` with arguments; returns exit code, stdout and stderr.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    workingDirectory: String? = nil) throws -> (Int32, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
@@ -48,7 +50,7 @@ enum TestSupport {
         let out = Pipe(), input = Pipe()
         // stderr goes to a file so that a full pipe can never block the child.
         let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("redline-stderr-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         let err = try #require(FileHandle(forWritingAtPath: errPath))
         process.standardOutput = out

@@ -50,6 +50,9 @@ public final class Linter: @unchecked Sendable {
     public let dataDirectory: String
     public let options: LintOptions
     public let documentRules: [any DocumentRule]
+    /// The spell checker and suggester the rules use (for `redline suggest`).
+    public let speller: SpellChecker
+    public let suggester: Suggester
     private let runRules: [any RunRuleBox]
     /// Severities configured instead of the rules' defaults.
     private let severityOverrides: [String: Severity]
@@ -68,7 +71,10 @@ public final class Linter: @unchecked Sendable {
         let environment = RuleEnvironment(dataDirectory: dataDirectory, options: options.values)
         environment.provide(speller)
         environment.provide(resources)
-        environment.provide(Suggester(speller: speller))
+        let suggester = Suggester(speller: speller)
+        environment.provide(suggester)
+        self.speller = speller
+        self.suggester = suggester
 
         var documentRules: [any DocumentRule] = []
         var runRules: [any RunRuleBox] = []

@@ -28,6 +28,8 @@ public struct Suppression {
                 let source = document.source
                 while next < source.lineStarts.count, source.lineContentSpan(next).isEmpty { next += 1 }
                 ranges.append(Range(fromLine: next, toLine: next, rules: d.rules))
+            case .acceptWords:
+                continue
             }
         }
         for o in open { ranges.append(Range(fromLine: o.line, toLine: Int.max, rules: o.rules)) }

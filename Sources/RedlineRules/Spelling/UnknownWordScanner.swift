@@ -20,8 +20,22 @@ struct UnknownWord {
 struct UnknownWordScanner {
     let speller: SpellChecker
 
+    /// Words a document accepts for itself: `<!-- redline-accept WORD… -->` in Markdown, or a
+    /// `redline_accept:` list in the front matter. A lower-case entry accepts any case.
+    static func inlineWords(_ document: Document) -> Set<String> {
+        var words = Set<String>()
+        for d in document.directives where d.action == .acceptWords { words.formUnion(d.rules) }
+        if let fm = document.frontMatter { words.formUnion(fm.list("redline_accept")) }
+        return words
+    }
+
     func unknownWords(in document: Document) -> [UnknownWord] {
         var found: [UnknownWord] = []
+        let inline = Self.inlineWords(document)
+        func isInline(_ word: String) -> Bool {
+            !inline.isEmpty && (inline.contains(word) || inline.contains(word.lowercased())
+                || inline.contains(Self.base(word)))
+        }
         let tokens = document.tokens
         for (index, token) in tokens.enumerated() where token.kind == .word {
             if token.flags.contains(.alphanumeric) || token.flags.contains(.abbreviation)
@@ -30,7 +44,7 @@ struct UnknownWordScanner {
             }
             if token.flags.contains(.nonASCII) && !Self.isLatinScript(document.text(token)) { continue }
             let word = document.text(token)
-            if isAccepted(word) { continue }
+            if isAccepted(word) || isInline(word) { continue }
             if Self.isFollowedBySic(tokens, index, document) { continue }
             if Self.isNameParticle(word), index + 1 < tokens.count, tokens[index + 1].kind == .word,
                tokens[index + 1].flags.contains(.capitalized) {
@@ -52,11 +66,16 @@ struct UnknownWordScanner {
         return found
     }
 
-    /// The word as written, without a possessive ending, or without accents.
+    /// The word as written, without a possessive ending, without accents, or (a capitalised
+    /// word) as the plural of a known name ("the Blairs", "two Saabs").
     func isAccepted(_ word: String) -> Bool {
         if word.unicodeScalars.count < 2 { return true }
         if speller.isCorrect(word) { return true }
         if let stem = Self.possessiveStem(word), speller.isCorrect(stem) { return true }
+        if word.count > 3, word.hasSuffix("s"), let first = word.unicodeScalars.first, first.properties.isUppercase {
+            let stem = String(word.dropLast())
+            if speller.isCorrect(stem) && !speller.isCorrect(stem.lowercased()) { return true }
+        }
         let folded = word.folding(options: .diacriticInsensitive, locale: nil)
         if folded != word { return isAccepted(folded) }
         return false
@@ -72,7 +91,8 @@ struct UnknownWordScanner {
         if letters.count < 3 { return true }
         for prefix in Self.prefixes where word.hasPrefix(prefix) {
             let rest = String(word.dropFirst(prefix.count))
-            if rest.count >= 4 && (speller.isCorrect(rest) || (rest.hasPrefix("-") && speller.isCorrect(String(rest.dropFirst())))) {
+            // Two-letter prefixes need a longer stem: "co" + "lour" is "colour" misspelled in en_US.
+            if rest.count >= (prefix.count <= 2 ? 5 : 4) && (speller.isCorrect(rest) || (rest.hasPrefix("-") && speller.isCorrect(String(rest.dropFirst())))) {
                 return true
             }
         }

@@ -560,8 +560,9 @@ struct MarkdownWalker {
 
     // MARK: - Directives
 
-    /// Finds `<!-- redline-disable … -->`, `<!-- redline-enable … -->` and
-    /// `<!-- redline-disable-next-line … -->` comments in raw HTML whose first line is `firstLine`.
+    /// Finds `<!-- redline-disable … -->`, `<!-- redline-enable … -->`,
+    /// `<!-- redline-disable-next-line … -->` and `<!-- redline-accept WORD… -->` comments in raw
+    /// HTML whose first line is `firstLine`.
     static func parseDirectives(_ html: UnsafeBufferPointer<UInt8>, firstLine: Int, into out: inout [SuppressionDirective]) {
         let n = html.count
         var i = 0
@@ -586,6 +587,7 @@ struct MarkdownWalker {
     }
 
     private static let prefixes: [(String, SuppressionDirective.Action)] = [
+        ("redline-accept", .acceptWords),
         ("redline-disable-next-line", .disableNextLine),
         ("redline-disable", .disable),
         ("redline-enable", .enable),
