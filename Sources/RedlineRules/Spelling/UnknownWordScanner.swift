@@ -83,8 +83,8 @@ struct UnknownWordScanner {
 
     /// Lower-case words of news copy that no dictionary lists but that are plainly formed:
     /// short tokens (fewer than three letters), a known word with a common prefix
-    /// ("delisted", "unreformable"), and closed compounds of two known words of three letters
-    /// or more ("drugmaker", "timeframe").
+    /// ("delisted", "unreformable"), and closed compounds of two known words of four letters
+    /// or more ("drugmaker", "timeframe"; shorter parts let slips through: "prob" + "elm").
     func isCoinage(_ word: String) -> Bool {
         if Self.hasCapital(word) { return false }
         let letters = Array(word)
@@ -96,8 +96,8 @@ struct UnknownWordScanner {
                 return true
             }
         }
-        guard letters.count >= 6 else { return false }
-        for cut in 3...(letters.count - 3) {
+        guard letters.count >= 8 else { return false }
+        for cut in 4...(letters.count - 4) {
             let head = String(letters[..<cut]), tail = String(letters[cut...])
             if speller.isCorrect(head) && speller.isCorrect(tail) && !Self.isShortFunctionWord(head)
                 && !Self.isShortFunctionWord(tail) {
