@@ -56,27 +56,34 @@ public struct CheckOptions: Sendable {
     }
 }
 
-/// A rule. Conform through `DocumentRule` (judges one document) or `RunRule` (judges across
-/// all the documents of a run).
+/// A rule written in Swift (built in, or a plug-in's): its metadata is static and it builds
+/// itself from the environment. Conform through `DocumentRule` (judges one document) or
+/// `RunRule` (judges across all the documents of a run).
 public protocol Rule: Sendable {
     static var info: RuleInfo { get }
     /// Builds the rule; load data and compile patterns here, never while checking.
     init(environment: RuleEnvironment) throws
 }
 
-/// A rule that judges one document at a time. Must be safe to call from several threads.
-public protocol DocumentRule: Rule {
+/// Judges one document at a time. Must be safe to call from several threads.
+public protocol DocumentChecking: Sendable {
     func check(_ document: Document, options: CheckOptions) -> [Finding]
 }
 
-/// A rule that collects facts from every document, then judges them all together.
-public protocol RunRule: Rule {
+/// Collects facts from every document, then judges them all together.
+public protocol RunJudging: Sendable {
     /// What the rule keeps of one document (small, and `Codable` so shards can exchange it).
     associatedtype Facts: Sendable & Codable
     func collect(_ document: Document, options: CheckOptions) -> Facts
     /// Judges the facts of all documents; returns diagnostics (already resolved to lines and columns).
     func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic]
 }
+
+/// A Swift rule that judges one document at a time.
+public typealias DocumentRule = Rule & DocumentChecking
+
+/// A Swift rule that judges across all the documents of a run.
+public typealias RunRule = Rule & RunJudging
 
 /// Where rules find their data and shared services (dictionaries, rule tables).
 ///

@@ -39,7 +39,7 @@ import Testing
 
     @Test(arguments: cases)
     func examples(ruleID: String, variant: Variant) throws {
-        let info = try #require(BuiltinRules.registry.type(withID: ruleID)?.info)
+        let info = try #require(BuiltinRules.registry.definition(withID: ruleID)?.info)
         for example in info.flags {
             let marked = MarkedText(example.text)
             let (body, shift) = prepare(marked.text, variant)

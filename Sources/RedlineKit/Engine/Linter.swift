@@ -49,7 +49,7 @@ public struct RunResult: Sendable {
 public final class Linter: @unchecked Sendable {
     public let dataDirectory: String
     public let options: LintOptions
-    public let documentRules: [any DocumentRule]
+    public let documentRules: [any DocumentChecking]
     /// The spell checker and suggester the rules use (for `redline suggest`).
     public let speller: SpellChecker
     public let suggester: Suggester
@@ -76,11 +76,11 @@ public final class Linter: @unchecked Sendable {
         self.speller = speller
         self.suggester = suggester
 
-        var documentRules: [any DocumentRule] = []
+        var documentRules: [any DocumentChecking] = []
         var runRules: [any RunRuleBox] = []
         var severities: [String: Severity] = [:]
-        for type in registry.ruleTypes {
-            let info = type.info
+        for definition in registry.definitions {
+            let info = definition.info
             let setting = options.ruleSettings[info.id] ?? options.ruleSettings[info.category.rawValue]
             switch setting {
             case .off?: continue
@@ -88,16 +88,16 @@ public final class Linter: @unchecked Sendable {
             case .on?: break
             case nil: if !info.enabledByDefault { continue }
             }
-            let rule = try type.init(environment: environment)
-            if let r = rule as? any DocumentRule { documentRules.append(r) }
-            if let r = rule as? any RunRule { runRules.append(Self.box(r)) }
+            let rule = try definition.make(environment)
+            if let r = rule as? any DocumentChecking { documentRules.append(r) }
+            if let r = rule as? any RunJudging { runRules.append(Self.box(r)) }
         }
         self.documentRules = documentRules
         self.runRules = runRules
         self.severityOverrides = severities
     }
 
-    private static func box<R: RunRule>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
+    private static func box<R: RunJudging>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
 
     /// The word lists shipped in `Dictionaries/`: every `*.txt` there and in its sub-folders
     /// (the house lists in `Dictionaries/house/`), except licence texts.
@@ -245,7 +245,7 @@ protocol RunRuleBox: Sendable {
     func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic]
 }
 
-private struct ConcreteRunRuleBox<R: RunRule>: RunRuleBox {
+private struct ConcreteRunRuleBox<R: RunJudging>: RunRuleBox {
     let rule: R
     func collect(_ document: Document, options: CheckOptions) -> Any { rule.collect(document, options: options) }
     func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic] {
