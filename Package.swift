@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "RedlineKit", targets: [
             "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "RedlineKit",
         ]),
+        // The command line, for plug-in packages that build a `redline` with their own rules.
+        .library(name: "RedlineCLI", targets: ["RedlineCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,10 +36,13 @@ let package = Package(
         .target(name: "RedlineKit", dependencies: [
             "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "Yams",
         ]),
-        // The command line.
-        .executableTarget(name: "redline", dependencies: [
+        // The command line as a library, so a plug-in package can build its own `redline`.
+        .target(name: "RedlineCLI", dependencies: [
             "RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The `redline` executable: the command line with the built-in rules.
+        .executableTarget(name: "redline", dependencies: ["RedlineCLI"]),
+
 
         .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures"]),
     ]

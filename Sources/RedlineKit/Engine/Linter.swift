@@ -18,6 +18,10 @@ public struct LintOptions: Sendable {
     /// Rules or categories switched on or off, or given another severity, by id or category name
     /// (`spelling.misspelled`, `spelling`); an id wins over its category.
     public var ruleSettings: [String: RuleSetting] = [:]
+    /// Extra folders of rule files.
+    public var rulePaths: [String] = []
+    /// Regular expressions: findings inside a match are not reported (configuration `ignore`).
+    public var ignorePatterns: [String] = []
 
     public init() {}
 }
@@ -48,6 +52,8 @@ public struct RunResult: Sendable {
 /// The engine: builds the rules once, then checks documents (in parallel) and judges across them.
 public final class Linter: @unchecked Sendable {
     public let dataDirectory: String
+    /// Every rule this linter could run (built-ins, plug-ins, rule files).
+    public let registry: RuleRegistry
     public let options: LintOptions
     public let documentRules: [any DocumentChecking]
     /// The spell checker and suggester the rules use (for `redline suggest`).
@@ -56,11 +62,13 @@ public final class Linter: @unchecked Sendable {
     private let runRules: [any RunRuleBox]
     /// Severities configured instead of the rules' defaults.
     private let severityOverrides: [String: Severity]
+    private let ignoreExpressions: [NSRegularExpression]
 
     /// Loads dictionaries and word lists and builds every enabled rule of `registry`.
     public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String) throws {
         self.dataDirectory = dataDirectory
         self.options = options
+        self.registry = registry
         let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
         var lists: [SpellingResources.WordListFile] = []
         for file in Self.bundledWordLists(dataDirectory) + options.wordFiles {
@@ -95,6 +103,17 @@ public final class Linter: @unchecked Sendable {
         self.documentRules = documentRules
         self.runRules = runRules
         self.severityOverrides = severities
+        ignoreExpressions = try options.ignorePatterns.map { pattern in
+            do { return try NSRegularExpression(pattern: pattern) } catch {
+                throw RuleError("ignore: '\(pattern)' is not a valid regular expression")
+            }
+        }
+    }
+
+    /// Every rule a run can use: `base` (built-ins and plug-ins) plus the rule files under
+    /// `<dataDirectory>/Rules` and `rulePaths`. (Rule files are loaded by RedlineRuleFiles.)
+    public static func registry(base: RuleRegistry, dataDirectory: String, rulePaths: [String]) throws -> RuleRegistry {
+        base
     }
 
     private static func box<R: RunJudging>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
@@ -122,7 +141,23 @@ public final class Linter: @unchecked Sendable {
         if !severityOverrides.isEmpty {
             for i in findings.indices { if let s = severityOverrides[findings[i].ruleID] { findings[i].severity = s } }
         }
-        return applySuppression(findings, document)
+        return applyIgnorePatterns(applySuppression(findings, document), document)
+    }
+
+    /// Drops findings that fall inside a match of a configured `ignore` pattern.
+    private func applyIgnorePatterns(_ findings: [Finding], _ document: Document) -> [Finding] {
+        guard !ignoreExpressions.isEmpty, !findings.isEmpty else { return findings }
+        let text = String(decoding: document.source.bytes, as: UTF8.self)
+        guard text.utf8.count == document.source.bytes.count else { return findings }
+        var ignored: [Span] = []
+        for regex in ignoreExpressions {
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range, in: text) else { continue }
+                ignored.append(Span(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                                    text.utf8.distance(from: text.startIndex, to: range.upperBound)))
+            }
+        }
+        return findings.filter { f in !ignored.contains { $0.contains(f.span) } }
     }
 
     private func applySuppression(_ findings: [Finding], _ document: Document) -> [Finding] {

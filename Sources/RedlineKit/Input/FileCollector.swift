@@ -6,10 +6,13 @@ public struct InputFile: Sendable, Hashable {
     public var displayPath: String
     /// Where to read it; nil for standard input.
     public var fileSystemPath: String?
+    /// Named on the command line (not found by walking a folder): include/exclude do not apply.
+    public var isExplicit: Bool
 
-    public init(displayPath: String, fileSystemPath: String?) {
+    public init(displayPath: String, fileSystemPath: String?, isExplicit: Bool = true) {
         self.displayPath = displayPath
         self.fileSystemPath = fileSystemPath
+        self.isExplicit = isExplicit
     }
 }
 
@@ -49,7 +52,7 @@ public struct FileCollector {
                 var found: [String] = []
                 walk(path, into: &found, errors: &errors, depth: 0)
                 for f in found.sorted() where seen.insert(f).inserted {
-                    files.append(InputFile(displayPath: f, fileSystemPath: f))
+                    files.append(InputFile(displayPath: f, fileSystemPath: f, isExplicit: false))
                 }
             } else if seen.insert(path).inserted {
                 files.append(InputFile(displayPath: path, fileSystemPath: path))

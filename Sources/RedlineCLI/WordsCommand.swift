@@ -51,14 +51,15 @@ struct WordsCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         func run() throws {
-            let linter = try checking.makeLinter { options in
-                for info in BuiltinRulesList.infos { options.ruleSettings[info.id] = .off }
+            let session = try checking.makeSession { options in
+                for category in RuleCategory.allCases { options.ruleSettings[category.rawValue] = .off }
                 options.ruleSettings["spelling.unknown-name"] = .on
                 options.ruleSettings["spelling.misspelled-name"] = .on
             }
             let (inputs, errors) = FileCollector().collect(paths)
             for e in errors { Console.error("redline: \(e.path): \(e.message)") }
-            let result = linter.run(inputs)
+            let result: RunResult
+            do { result = try session.run(inputs) } catch { throw CommandError("\(error)") }
             var counts: [String: (count: Int, files: Set<String>)] = [:]
             for d in result.diagnostics {
                 let word = Self.base(d.match)

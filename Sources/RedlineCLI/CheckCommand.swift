@@ -40,8 +40,7 @@ struct CheckingOptions: ParsableArguments {
     func lintOptions() throws -> LintOptions {
         var options = LintOptions()
         if !lang.isEmpty { options.languages = lang }
-        // Layers: base dictionaries, house lists (Dictionaries/), the repository's list, --words.
-        options.wordFiles = (RepositoryWords.locate().map { [$0] } ?? []) + words
+        options.wordFiles = words
         if let date {
             guard DateArgument.isValid(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
             options.defaultDate = date
@@ -53,14 +52,28 @@ struct CheckingOptions: ParsableArguments {
         return options
     }
 
-    func makeLinter(adjust: (inout LintOptions) -> Void = { _ in }) throws -> Linter {
-        var options = try lintOptions()
-        adjust(&options)
+    static func dataDirectory() throws -> String {
         guard let data = DataDirectory.locate() else {
             throw CommandError("cannot find Redline's data folder (Dictionaries/ and Rules/); set REDLINE_DATA to it")
         }
+        return data
+    }
+
+    /// A session over the command line's options and each file's configuration.
+    func makeSession(adjust: (inout LintOptions) -> Void = { _ in }) throws -> CheckSession {
+        var options = try lintOptions()
+        adjust(&options)
+        return CheckSession(registry: ActiveRegistry.shared.registry, dataDirectory: try Self.dataDirectory(),
+                            commandLine: options, commandLineSetsLanguage: !lang.isEmpty)
+    }
+
+    /// A linter for the configuration of the current folder (commands that check no files).
+    func makeLinter(adjust: (inout LintOptions) -> Void = { _ in }) throws -> Linter {
+        let session = try makeSession(adjust: adjust)
         do {
-            return try Linter(options: options, dataDirectory: data)
+            return try session.linter(for: try session.configuration(forFile: nil))
+        } catch let error as ConfigError {
+            throw CommandError(error.description)
         } catch {
             throw CommandError("\(error)")
         }
@@ -91,8 +104,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
-    var failOn: FailLevel = .error
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never (default: the configuration's fail_on, else error).")
+    var failOn: FailLevel?
 
     @Flag(name: .long, help: "Report errors only, and no summary.")
     var quiet = false
@@ -108,12 +121,20 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = try checking.makeLinter()
+        let session = try checking.makeSession()
         var (inputs, errors) = FileCollector().collect(paths)
         if let name = stdinFilename {
             inputs = inputs.map { $0.fileSystemPath == nil ? InputFile(displayPath: name, fileSystemPath: nil) : $0 }
         }
-        var result = linter.run(inputs)
+        var result: RunResult
+        do {
+            result = try session.run(inputs)
+        } catch let error as ConfigError {
+            throw CommandError(error.description)
+        } catch {
+            throw CommandError("\(error)")
+        }
+        for w in session.warnings { Console.error("redline: \(w)") }
         errors += result.errors
         result.errors = errors
         for e in errors { Console.error("redline: \(e.path): \(e.message)") }
@@ -133,7 +154,8 @@ struct CheckCommand: ParsableCommand {
             if !quiet { Console.out(Summary.line(report)) }
         }
         if !errors.isEmpty { throw ExitCode(2) }
-        if let threshold = failOn.threshold, report.diagnostics.contains(where: { $0.severity >= threshold }) {
+        let level = failOn ?? session.configuredFailLevel().flatMap(FailLevel.init(rawValue:)) ?? .error
+        if let threshold = level.threshold, report.diagnostics.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
     }

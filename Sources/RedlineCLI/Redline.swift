@@ -1,9 +1,30 @@
 import ArgumentParser
 import Foundation
+import RedlineCore
 import RedlineKit
 
+/// Entry point of the command line, for the `redline` executable and for plug-in packages that
+/// build their own with more rules.
+public enum RedlineCommandLine {
+    /// Parses the process arguments and runs the command with the rules of `registry`;
+    /// never returns.
+    public static func main(registry: RuleRegistry) -> Never {
+        ActiveRegistry.shared.set(registry)
+        Redline.main()
+        Foundation.exit(0)
+    }
+}
+
+/// The registry the commands use (set once, before parsing).
+final class ActiveRegistry: @unchecked Sendable {
+    static let shared = ActiveRegistry()
+    private let lock = NSLock()
+    private var value = RuleRegistry()
+    func set(_ registry: RuleRegistry) { lock.lock(); value = registry; lock.unlock() }
+    var registry: RuleRegistry { lock.lock(); defer { lock.unlock() }; return value }
+}
+
 /// The `redline` command and its subcommands.
-@main
 struct Redline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
@@ -14,7 +35,7 @@ struct Redline: ParsableCommand {
             2 usage, configuration or I/O error.
             """,
         version: RedlineVersion.string,
-        subcommands: [CheckCommand.self, RulesCommand.self, WordsCommand.self, SuggestCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ConfigCommand.self, WordsCommand.self, SuggestCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -1,0 +1,96 @@
+import Foundation
+import RedlineCore
+import RedlineRules
+
+/// One `redline check` run over paths: finds each file's configuration, groups files that share
+/// one, runs a `Linter` per group, and merges the results in path order.
+public final class CheckSession {
+    public let registry: RuleRegistry
+    public let dataDirectory: String
+    /// Options from the command line; they win over configuration files.
+    public let commandLine: LintOptions
+    /// Whether `--lang` was given (else configuration or the default decides).
+    public let commandLineSetsLanguage: Bool
+    private let resolver = ConfigResolver()
+    private var linters: [Configuration: Linter] = [:]
+    /// Warnings about configuration (unknown rule ids), each naming its file and line.
+    public private(set) var warnings: [String] = []
+
+    public init(registry: RuleRegistry = BuiltinRules.registry, dataDirectory: String, commandLine: LintOptions,
+                commandLineSetsLanguage: Bool) {
+        self.registry = registry
+        self.dataDirectory = dataDirectory
+        self.commandLine = commandLine
+        self.commandLineSetsLanguage = commandLineSetsLanguage
+    }
+
+    /// The configuration in force for a file (or, for nil, the current folder).
+    public func configuration(forFile path: String?) throws -> Configuration {
+        try resolver.configuration(forFile: path)
+    }
+
+    /// Options for files under `config`: the command line over the configuration.
+    public func options(for config: Configuration) -> LintOptions {
+        var options = commandLine
+        if !commandLineSetsLanguage, let lang = config.lang { options.languages = lang }
+        options.languages += config.dictionaries
+        let folder = config.sources.last.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        let repositoryList = RepositoryWords.locate(from: folder).map { [$0] } ?? []
+        options.wordFiles = repositoryList + config.words + commandLine.wordFiles
+        options.rulePaths = config.rulePaths + commandLine.rulePaths
+        for (k, v) in config.rules where commandLine.ruleSettings[k] == nil { options.ruleSettings[k] = v }
+        for (k, v) in config.house { options.values["house.\(k)"] = v }
+        if let field = config.dateField { options.values["date_field"] = field }
+        options.ignorePatterns = config.ignore + commandLine.ignorePatterns
+        return options
+    }
+
+    /// The linter for a configuration, built once.
+    public func linter(for config: Configuration) throws -> Linter {
+        if let existing = linters[config] { return existing }
+        let options = options(for: config)
+        let linter = try Linter(registry: registry, options: options, dataDirectory: dataDirectory)
+        linters[config] = linter
+        warnUnknownRules(config, linter: linter)
+        return linter
+    }
+
+    private func warnUnknownRules(_ config: Configuration, linter: Linter) {
+        let ids = Set(linter.registry.infos.map(\.id))
+        let categories = Set(RuleCategory.allCases.map(\.rawValue))
+        for key in config.rules.keys.sorted() where !ids.contains(key) && !categories.contains(key)
+            && !ids.contains(where: { $0.hasPrefix(key + ".") }) {
+            let at = config.ruleKeyLocations[key].map { "\($0.path):\($0.location.line):\($0.location.column): " } ?? ""
+            let warning = "\(at)warning: unknown rule or category '\(key)' in rules:"
+            if !warnings.contains(warning) { warnings.append(warning) }
+        }
+    }
+
+    /// Checks the inputs; configuration errors are thrown (the caller exits with 2).
+    public func run(_ inputs: [InputFile]) throws -> RunResult {
+        var groups: [Configuration: [InputFile]] = [:]
+        var order: [Configuration] = []
+        for input in inputs {
+            let config = try resolver.configuration(forFile: input.fileSystemPath)
+            if !input.isExplicit, let path = input.fileSystemPath, !config.admits(path) { continue }
+            if groups[config] == nil { order.append(config) }
+            groups[config, default: []].append(input)
+        }
+        var files: [FileResult] = []
+        var errors: [InputError] = []
+        var skipped: [InputError] = []
+        for config in order {
+            let result = try linter(for: config).run(groups[config]!)
+            files += result.files
+            errors += result.errors
+            skipped += result.skipped
+        }
+        if order.count > 1 { files.sort { $0.path < $1.path } }
+        return RunResult(files: files, errors: errors, skipped: skipped)
+    }
+
+    /// The fail level the configuration of the current folder sets, if any.
+    public func configuredFailLevel() -> String? {
+        (try? resolver.configuration(forFile: nil))?.failOn
+    }
+}
