@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "redline", targets: ["redline"]),
         // The engine, for other Swift tools and for third-party rule plug-ins.
         .library(name: "RedlineKit", targets: [
-            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "RedlineKit",
+            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineRuleFiles", "RedlineReporters",
+            "RedlineKit",
         ]),
         // The command line, for plug-in packages that build a `redline` with their own rules.
         .library(name: "RedlineCLI", targets: ["RedlineCLI"]),
@@ -30,11 +31,13 @@ let package = Package(
         .target(name: "RedlineSpelling", dependencies: ["RedlineCore", "CHunspell"]),
         // Built-in rules, one file each, in folders by family.
         .target(name: "RedlineRules", dependencies: ["RedlineCore", "RedlineText", "RedlineSpelling"]),
+        // Declarative rule files (`Rules/**/*.yml`): one file per rule kind, strict YAML decoding.
+        .target(name: "RedlineRuleFiles", dependencies: ["RedlineCore", "Yams"]),
         // One reporter per output format; pure functions from findings to text.
         .target(name: "RedlineReporters", dependencies: ["RedlineCore"]),
         // The engine: data discovery, file walking, scheduling, the check pipeline.
         .target(name: "RedlineKit", dependencies: [
-            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineReporters", "Yams",
+            "RedlineCore", "RedlineText", "RedlineSpelling", "RedlineRules", "RedlineRuleFiles", "RedlineReporters", "Yams",
         ]),
         // The command line as a library, so a plug-in package can build its own `redline`.
         .target(name: "RedlineCLI", dependencies: [

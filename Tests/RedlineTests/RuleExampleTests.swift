@@ -5,9 +5,21 @@ import Testing
 
 /// Runs every rule's own should-flag / should-not-flag examples, as written and altered:
 /// inside Markdown, after a line of Cyrillic and of Arabic text, with CRLF line ends, and
-/// under a disable comment (which must silence the rule).
+/// under a disable comment (which must silence the rule). Covers the built-in rules and the rule
+/// files in `Rules/`, through whole runs (so rules that judge across a run are covered too).
 @Suite struct RuleExampleTests {
-    static let rulesWithExamples: [RuleInfo] = BuiltinRules.registry.infos.filter { !$0.flags.isEmpty || !$0.passes.isEmpty }
+    /// The built-in rules plus the rule files of `Rules/`.
+    static let registry: RuleRegistry =
+        (try? Linter.registry(base: BuiltinRules.registry, dataDirectory: TestSupport.root, rulePaths: [])) ?? BuiltinRules.registry
+
+    /// Every rule of `registry` on, those off by default too.
+    static let linter: Linter = {
+        var options = LintOptions()
+        for info in registry.infos { options.ruleSettings[info.id] = .on }
+        do { return try Linter(registry: registry, options: options, dataDirectory: TestSupport.root) } catch { fatalError("\(error)") }
+    }()
+
+    static let rulesWithExamples: [RuleInfo] = registry.infos.filter { !$0.flags.isEmpty || !$0.passes.isEmpty }
 
     /// A variant of an example: a prefix before it, a path (format), and whether CRLF is used.
     struct Variant: Sendable, CustomStringConvertible {
@@ -29,30 +41,39 @@ import Testing
     /// (rule, variant) pairs, so each shows up as its own test case.
     static let cases: [(String, Variant)] = rulesWithExamples.flatMap { info in variants.map { (info.id, $0) } }
 
-    private func prepare(_ text: String, _ variant: Variant) -> (String, Int) {
-        var body = variant.prefix + text
+    /// The example as the variant has it, and where an offset of the example lands in it. The
+    /// prefix goes after the front matter, when the example has some.
+    private func prepare(_ text: String, _ variant: Variant) -> (String, (Int) -> Int) {
+        let bytes = Array(text.utf8)
+        var insertAt = 0
+        if text.hasPrefix("---\n"), let close = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
+            insertAt = text.utf8.distance(from: text.startIndex, to: close.upperBound)
+        }
+        var body = String(decoding: bytes[..<insertAt], as: UTF8.self) + variant.prefix + String(decoding: bytes[insertAt...], as: UTF8.self)
+        let lfBody = Array(body.utf8)
         if variant.crlf { body = body.replacingOccurrences(of: "\n", with: "\r\n") }
-        // The offset by which example spans move: the prefix (with CRLF, one byte per line end more).
-        let prefix = variant.crlf ? variant.prefix.replacingOccurrences(of: "\n", with: "\r\n") : variant.prefix
-        return (body, prefix.utf8.count)
+        let prefixLength = variant.prefix.utf8.count
+        return (body, { offset in
+            let moved = offset < insertAt ? offset : offset + prefixLength
+            // With CRLF, each line end before the offset adds a byte.
+            return variant.crlf ? moved + lfBody[..<moved].filter { $0 == 0x0A }.count : moved
+        })
+    }
+
+    /// The findings of `ruleID` in `body`, from a whole run over it.
+    private func findings(_ body: String, path: String, ruleID: String) -> [Diagnostic] {
+        let input = InputFile(displayPath: path, fileSystemPath: nil)
+        return Self.linter.run([input], stdin: { Array(body.utf8) }).diagnostics.filter { $0.ruleID == ruleID }
     }
 
     @Test(arguments: cases)
     func examples(ruleID: String, variant: Variant) throws {
-        let info = try #require(BuiltinRules.registry.definition(withID: ruleID)?.info)
+        let info = try #require(Self.registry.definition(withID: ruleID)?.info)
         for example in info.flags {
             let marked = MarkedText(example.text)
-            let (body, shift) = prepare(marked.text, variant)
-            let found = TestSupport.linter.check(text: body, path: variant.path).filter { $0.ruleID == ruleID }
-            var expected = marked.spans.map { Span($0.start + shift, $0.end + shift) }
-            if variant.crlf {
-                // Each newline before a span adds a byte.
-                expected = expected.map { span in
-                    let before = marked.text.utf8.prefix(span.start - shift).filter { $0 == 0x0A }.count
-                    let inside = marked.text.utf8.dropFirst(span.start - shift).prefix(span.length).filter { $0 == 0x0A }.count
-                    return Span(span.start + before, span.end + before + inside)
-                }
-            }
+            let (body, place) = prepare(marked.text, variant)
+            let found = findings(body, path: variant.path, ruleID: ruleID)
+            let expected = marked.spans.map { Span(place($0.start), place($0.end)) }
             #expect(found.map(\.span) == expected, "\(ruleID) [\(variant)] should flag exactly the marked spans of: \(example.text)\nfound: \(found.map(\.match))")
             for d in found {
                 #expect(Array(body.utf8)[d.span.start..<d.span.end].elementsEqual(d.match.utf8))
@@ -64,18 +85,18 @@ import Testing
             }
             // Under a disable comment, in Markdown, the rule is silent.
             let disabled = "<!-- redline-disable \(ruleID) -->\n\n" + marked.text + "\n\n<!-- redline-enable \(ruleID) -->\n"
-            let silenced = TestSupport.linter.check(text: disabled, path: "disabled.md").filter { $0.ruleID == ruleID }
+            let silenced = findings(disabled, path: "disabled.md", ruleID: ruleID)
             #expect(silenced.isEmpty, "\(ruleID) must be silent under a disable comment: \(example.text)")
         }
         for example in info.passes {
             let (body, _) = prepare(example.text, variant)
-            let found = TestSupport.linter.check(text: body, path: variant.path).filter { $0.ruleID == ruleID }
+            let found = findings(body, path: variant.path, ruleID: ruleID)
             #expect(found.isEmpty, "\(ruleID) [\(variant)] should not flag: \(example.text)\nfound: \(found.map(\.match))")
         }
     }
 
     @Test func everyRuleHasADescriptionAndExamples() {
-        for info in BuiltinRules.registry.infos {
+        for info in Self.registry.infos {
             #expect(!info.summary.isEmpty, "\(info.id) has no description")
             #expect(info.id.split(separator: ".").count == 2, "\(info.id) is not family.name")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import RedlineCore
+import RedlineRuleFiles
 import RedlineRules
 import RedlineSpelling
 
@@ -68,6 +69,7 @@ public final class Linter: @unchecked Sendable {
     public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String) throws {
         self.dataDirectory = dataDirectory
         self.options = options
+        let registry = try Self.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
         self.registry = registry
         let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
         var lists: [SpellingResources.WordListFile] = []
@@ -110,10 +112,18 @@ public final class Linter: @unchecked Sendable {
         }
     }
 
-    /// Every rule a run can use: `base` (built-ins and plug-ins) plus the rule files under
-    /// `<dataDirectory>/Rules` and `rulePaths`. (Rule files are loaded by RedlineRuleFiles.)
+    /// Every rule a run can use: `base` (built-ins and plug-ins) plus the rule files
+    /// (`*.yml`, `*.yaml`) under `<dataDirectory>/Rules` and then under each of `rulePaths`
+    /// (folders, or single rule files); a rule file with the id of an earlier rule replaces it.
+    /// A rule file that cannot be used throws a `RuleFileError` (`path:line:column: …`).
     public static func registry(base: RuleRegistry, dataDirectory: String, rulePaths: [String]) throws -> RuleRegistry {
-        base
+        var registry = base
+        let bundled = dataDirectory + "/Rules"
+        let folders = (FileManager.default.fileExists(atPath: bundled) ? [bundled] : []) + rulePaths
+        for folder in folders {
+            for definition in try RuleFileLoader.load(folder: folder) { registry.register(definition) }
+        }
+        return registry
     }
 
     private static func box<R: RunJudging>(_ rule: R) -> any RunRuleBox { ConcreteRunRuleBox(rule: rule) }
