@@ -47,6 +47,6 @@ let package = Package(
         .executableTarget(name: "redline", dependencies: ["RedlineCLI"]),
 
 
-        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures", "Golden"]),
     ]
 )

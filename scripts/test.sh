@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/test-tools.sh
 swift build --build-tests 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
 swift test "$@"
 echo "== Examples/CustomRule (a rule plug-in package)"

@@ -1,11 +1,30 @@
 import ArgumentParser
 import Foundation
 import RedlineCore
+import RedlineRules
 import RedlineKit
 import RedlineReporters
 
 /// Output formats of `redline check`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, sarif, github, rdjsonl, checkstyle, junit, diff
+
+    /// The reporter for a machine format (text and diff are rendered by the command).
+    func reporter(rules: [RuleInfo]) -> any Reporter {
+        switch self {
+        case .jsonl: JSONLinesReporter()
+        case .sarif: SARIFReporter(rules: rules, version: RedlineVersion.string)
+        case .github: GitHubReporter()
+        case .rdjsonl: RDJSONLReporter()
+        case .checkstyle: CheckstyleReporter(version: RedlineVersion.string)
+        case .junit: JUnitReporter()
+        default: JSONReporter()
+        }
+    }
+}
+
+/// Output formats of the listing commands (`rules`, `words unknown`, `suggest`).
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
@@ -101,7 +120,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var checking: CheckingOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, jsonl, sarif, github, rdjsonl, checkstyle, junit or diff.")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never (default: the configuration's fail_on, else error).")
@@ -121,6 +140,28 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        var (result, session) = try CheckRunner.run(paths: paths, checking: checking, stdinFilename: stdinFilename)
+        if quiet {
+            result.files = result.files.map { f in var f = f; f.diagnostics = f.diagnostics.filter { $0.severity == .error }; return f }
+        }
+        let report = Report(files: result.files.map { Report.File(path: $0.path, diagnostics: $0.diagnostics) })
+        let color = !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        switch format {
+        case .text:
+            Console.out(TextReporter(color: color).render(report))
+            if !quiet { Console.out(Summary.line(report)) }
+        case .diff:
+            Console.out(DiffOutput.render(result, color: color))
+        default:
+            Console.out(format.reporter(rules: session.ruleInfos).render(report))
+        }
+        try CheckRunner.exit(for: result, failOn: failOn, session: session)
+    }
+}
+
+/// What `check`, `diff` and `fix` share: collecting, checking, reporting errors, exit codes.
+enum CheckRunner {
+    static func run(paths: [String], checking: CheckingOptions, stdinFilename: String?) throws -> (RunResult, CheckSession) {
         let session = try checking.makeSession()
         var (inputs, errors) = FileCollector().collect(paths)
         if let name = stdinFilename {
@@ -139,23 +180,14 @@ struct CheckCommand: ParsableCommand {
         result.errors = errors
         for e in errors { Console.error("redline: \(e.path): \(e.message)") }
         for s in result.skipped { Console.error("redline: note: \(s.path): \(s.message)") }
+        return (result, session)
+    }
 
-        var files = result.files.map { Report.File(path: $0.path, diagnostics: $0.diagnostics) }
-        if quiet {
-            files = files.map { Report.File(path: $0.path, diagnostics: $0.diagnostics.filter { $0.severity == .error }) }
-        }
-        let report = Report(files: files)
-        switch format {
-        case .json:
-            Console.out(JSONReporter().render(report))
-        case .text:
-            let color = !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            Console.out(TextReporter(color: color).render(report))
-            if !quiet { Console.out(Summary.line(report)) }
-        }
-        if !errors.isEmpty { throw ExitCode(2) }
+    /// 2 after I/O errors; 1 when a finding is at or above the fail level; else 0.
+    static func exit(for result: RunResult, failOn: FailLevel?, session: CheckSession) throws {
+        if !result.errors.isEmpty { throw ExitCode(2) }
         let level = failOn ?? session.configuredFailLevel().flatMap(FailLevel.init(rawValue:)) ?? .error
-        if let threshold = level.threshold, report.diagnostics.contains(where: { $0.severity >= threshold }) {
+        if let threshold = level.threshold, result.diagnostics.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
     }

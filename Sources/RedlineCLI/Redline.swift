@@ -35,7 +35,8 @@ struct Redline: ParsableCommand {
             2 usage, configuration or I/O error.
             """,
         version: RedlineVersion.string,
-        subcommands: [CheckCommand.self, RulesCommand.self, ConfigCommand.self, WordsCommand.self, SuggestCommand.self],
+        subcommands: [CheckCommand.self, DiffCommand.self, FixCommand.self, ReportCommand.self, RulesCommand.self, ConfigCommand.self,
+                      WordsCommand.self, SuggestCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
         abstract: "List every rule: id, category, severity, on/off (under the configuration of this folder), description.")
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ListFormat = .text
 
     func run() throws {
         let session = CheckSession(registry: ActiveRegistry.shared.registry, dataDirectory: try CheckingOptions.dataDirectory(),

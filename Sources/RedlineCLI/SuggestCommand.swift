@@ -14,7 +14,7 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var checking: CheckingOptions
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ListFormat = .text
 
     func run() throws {
         let linter = try checking.makeLinter()

@@ -48,7 +48,7 @@ struct WordsCommand: ParsableCommand {
         var minCount: Int = 1
 
         @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        var format: ListFormat = .text
 
         func run() throws {
             let session = try checking.makeSession { options in

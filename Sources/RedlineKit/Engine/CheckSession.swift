@@ -89,6 +89,14 @@ public final class CheckSession {
         return RunResult(files: files, errors: errors, skipped: skipped)
     }
 
+    /// Every rule of the run: built-ins, plug-ins and the rule files of each configuration used.
+    public var ruleInfos: [RuleInfo] {
+        var byID: [String: RuleInfo] = [:]
+        for info in registry.infos { byID[info.id] = info }
+        for linter in linters.values { for info in linter.registry.infos { byID[info.id] = info } }
+        return byID.values.sorted { $0.id < $1.id }
+    }
+
     /// The fail level the configuration of the current folder sets, if any.
     public func configuredFailLevel() -> String? {
         (try? resolver.configuration(forFile: nil))?.failOn

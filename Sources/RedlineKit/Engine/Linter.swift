@@ -38,6 +38,31 @@ public enum RuleSetting: Sendable, Hashable {
 public struct FileResult: Sendable {
     public var path: String
     public var diagnostics: [Diagnostic]
+    /// Where the file was read from (nil for standard input).
+    public var fileSystemPath: String?
+    /// FNV-1a hash of the bytes that were checked, so a fix can tell if the file changed since.
+    public var contentHash: UInt64
+    /// False when the file was not valid UTF-8: it is never rewritten.
+    public var isRewritable: Bool
+    /// The bytes read from standard input (nil for files, which are read again when fixing).
+    public var stdinBytes: [UInt8]?
+
+    public init(path: String, diagnostics: [Diagnostic], fileSystemPath: String? = nil, contentHash: UInt64 = 0,
+                isRewritable: Bool = true, stdinBytes: [UInt8]? = nil) {
+        self.path = path
+        self.diagnostics = diagnostics
+        self.fileSystemPath = fileSystemPath
+        self.contentHash = contentHash
+        self.isRewritable = isRewritable
+        self.stdinBytes = stdinBytes
+    }
+}
+
+/// FNV-1a, 64 bits: a fast content fingerprint.
+public func contentHash(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0xcbf29ce484222325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+    return h
 }
 
 /// The result of a run: every file's findings in order, and what could not be read.
@@ -78,7 +103,10 @@ public final class Linter: @unchecked Sendable {
         }
         let resources = SpellingResources(dictionaries: dictionaries, wordLists: lists)
         let speller = SpellChecker(dictionaries: dictionaries, extraWords: resources.extraWords)
-        let environment = RuleEnvironment(dataDirectory: dataDirectory, options: options.values)
+        // The rule folders, for rules that read data tables from them (the names tables).
+        var environmentOptions = options.values
+        if !options.rulePaths.isEmpty { environmentOptions["rules.paths"] = options.rulePaths.joined(separator: "\n") }
+        let environment = RuleEnvironment(dataDirectory: dataDirectory, options: environmentOptions)
         environment.provide(speller)
         environment.provide(resources)
         let suggester = Suggester(speller: speller)
@@ -148,10 +176,20 @@ public final class Linter: @unchecked Sendable {
         let opts = checkOptions
         var findings: [Finding] = []
         for rule in documentRules { findings += rule.check(document, options: opts) }
+        findings = Self.droppingDuplicateFixes(findings)
         if !severityOverrides.isEmpty {
             for i in findings.indices { if let s = severityOverrides[findings[i].ruleID] { findings[i].severity = s } }
         }
         return applyIgnorePatterns(applySuppression(findings, document), document)
+    }
+
+    /// Two rules proposing the same change at the same place (a house rule file and the names
+    /// table both turning "Kiev" into "Kyiv") are one finding: the rule whose id sorts first keeps it.
+    static func droppingDuplicateFixes(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        var seen: [Fix: String] = [:]
+        for f in findings { if let fix = f.fix { seen[fix] = min(seen[fix] ?? f.ruleID, f.ruleID) } }
+        return findings.filter { f in f.fix.map { seen[$0] == f.ruleID } ?? true }
     }
 
     /// Drops findings that fall inside a match of a configured `ignore` pattern.
@@ -250,7 +288,10 @@ public final class Linter: @unchecked Sendable {
         let document = DocumentBuilder.build(source, format: format)
         let diagnostics = check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
         let ruleFacts = runRules.map { $0.collect(document, options: options) }
-        return .checked(FileResult(path: input.displayPath, diagnostics: diagnostics), ruleFacts)
+        let result = FileResult(path: input.displayPath, diagnostics: diagnostics, fileSystemPath: input.fileSystemPath,
+                                contentHash: contentHash(bytes), isRewritable: source.isRewritable,
+                                stdinBytes: input.fileSystemPath == nil ? bytes : nil)
+        return .checked(result, ruleFacts)
     }
 
     /// Checks text given in memory (tests, editors, stdin).

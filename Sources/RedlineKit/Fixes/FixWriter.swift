@@ -1,0 +1,83 @@
+import Foundation
+import RedlineCore
+
+/// Writes fixed files safely: only a file that has not changed since it was checked, through a
+/// temporary file in the same folder renamed over the original (so a crash leaves the old or
+/// the new version, never a mix), keeping the original's permissions.
+public enum FixWriter {
+    public enum Outcome: Equatable, Sendable {
+        case written(fixes: Int)
+        case unchanged
+        /// Not written, with the reason (changed since read, not UTF-8, read-only, …).
+        case refused(String)
+    }
+
+    /// The current bytes of a checked file, or why they cannot be used for fixing.
+    public static func currentBytes(of file: FileResult) -> Result<[UInt8], FixError> {
+        if let stdin = file.stdinBytes { return .success(stdin) }
+        guard let path = file.fileSystemPath, let data = FileManager.default.contents(atPath: path) else {
+            return .failure(FixError("cannot read the file again"))
+        }
+        let bytes = [UInt8](data)
+        guard contentHash(bytes) == file.contentHash else {
+            return .failure(FixError("changed since it was checked; not written (run again)"))
+        }
+        return .success(bytes)
+    }
+
+    /// Applies the file's safe fixes and writes it back atomically.
+    public static func fix(_ file: FileResult) -> Outcome {
+        guard file.isRewritable else { return .refused("not valid UTF-8; Redline never rewrites such a file") }
+        guard let path = file.fileSystemPath else { return .refused("standard input is written to standard output") }
+        let fixes = FixApplier.select(file.diagnostics)
+        guard !fixes.isEmpty else { return .unchanged }
+        let bytes: [UInt8]
+        switch currentBytes(of: file) {
+        case .success(let b): bytes = b
+        case .failure(let e): return .refused(e.message)
+        }
+        let fixed = FixApplier.apply(fixes, to: bytes)
+        if fixed == bytes { return .unchanged }
+        do {
+            try writeAtomically(fixed, to: path)
+        } catch let e as FixError {
+            return .refused(e.message)
+        } catch {
+            return .refused("\(error)")
+        }
+        return .written(fixes: fixes.count)
+    }
+
+    /// Temporary file beside `path`, same permissions, then rename over it.
+    /// With `creating`, a file that does not exist yet is created (reports).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, creating: Bool = false) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let exists = fm.fileExists(atPath: path)
+        let attributes = try? fm.attributesOfItem(atPath: path)
+        // Refuse files without write permission even for root: read-only is the owner's wish.
+        let mode = (attributes?[.posixPermissions] as? Int) ?? 0o644
+        if exists || !creating {
+            guard fm.isWritableFile(atPath: path), mode & 0o222 != 0 else { throw FixError("read-only; not written") }
+        }
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).redline-\(UInt32.random(in: 0...UInt32.max))")
+        guard fm.createFile(atPath: temp.path, contents: Data(bytes), attributes: nil) else {
+            throw FixError("cannot write a temporary file in \(dir.path)")
+        }
+        if let perms = attributes?[.posixPermissions] {
+            try? fm.setAttributes([.posixPermissions: perms], ofItemAtPath: temp.path)
+        }
+        if rename(temp.path, path) != 0 {
+            try? fm.removeItem(at: temp)
+            throw FixError("cannot replace the file (\(String(cString: strerror(errno))))")
+        }
+    }
+}
+
+/// Why a file could not be fixed.
+public struct FixError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
