@@ -46,6 +46,8 @@ let package = Package(
         // The `redline` executable: the command line with the built-in rules.
         .executableTarget(name: "redline", dependencies: ["RedlineCLI"]),
 
+        // Benchmark of the spelling suggestions (scripts/bench-suggestions.sh).
+        .executableTarget(name: "suggestion-bench", dependencies: ["RedlineSpelling"]),
 
         .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures", "Golden"]),
     ]

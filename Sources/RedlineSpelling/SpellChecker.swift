@@ -9,7 +9,8 @@ import Foundation
 public final class SpellChecker: @unchecked Sendable {
     /// The base dictionaries; a word is correct when any of them accepts it.
     public let dictionaries: [DictionaryFiles]
-    private let extraWords: [String]
+    /// The extra words (word lists) every dictionary was given.
+    public let extraWords: [String]
     private let lock = NSLock()
     private var idle: [[HunspellHandle]] = []
     private var spellCache: [String: Bool] = [:]

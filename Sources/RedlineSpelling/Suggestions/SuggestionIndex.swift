@@ -1,0 +1,104 @@
+import Foundation
+
+/// Every word form the dictionaries (and extra word lists) accept, lowercased in a trie, with
+/// each form's frequency and how it is capitalised. Built once, on the first suggestion;
+/// read-only afterwards, so any number of threads may search it.
+final class SuggestionIndex: @unchecked Sendable {
+    /// Bits of `kinds`.
+    static let lowercaseForm: UInt8 = 1, capitalisedForm: UInt8 = 2, otherForm: UInt8 = 4
+    static let fromDictionary: UInt8 = 8, fromExtraWords: UInt8 = 16
+
+    let alphabet: LetterAlphabet
+    let trie: LetterTrie
+    /// Zipf frequency per key; negative when the frequency list does not have the word.
+    let zipf: [Float]
+    /// How each key is written and where it comes from (the bits above).
+    let kinds: [UInt8]
+    /// The spellings of keys written neither in lowercase nor capitalised (`iPhone`, `McDonald`).
+    let otherSpellings: [Int32: [String]]
+    /// The first dictionary's affix file, merged with the `REP` tables of the others.
+    let affixes: AffixFile
+    /// The lowest Zipf value of the frequency list (nil without one).
+    let frequencyFloor: Float?
+    /// Whether the first dictionary is English (the sound-alike key is English).
+    let isEnglish: Bool
+    /// Seconds spent building the index.
+    let buildSeconds: Double
+
+    private let phoneticLock = NSLock()
+    private var phoneticStorage: PhoneticIndex?
+
+    /// The words by sound, built on first use (only far misspellings need it).
+    var phonetic: PhoneticIndex {
+        phoneticLock.lock()
+        defer { phoneticLock.unlock() }
+        if let phoneticStorage { return phoneticStorage }
+        let built = PhoneticIndex(trie: trie, alphabet: alphabet)
+        phoneticStorage = built
+        return built
+    }
+
+    /// Approximate bytes held by the index.
+    var memoryBytes: Int {
+        trie.memoryBytes + zipf.capacity * 4 + kinds.capacity + otherSpellings.count * 64
+    }
+
+    private init(alphabet: LetterAlphabet, trie: LetterTrie, zipf: [Float], kinds: [UInt8],
+                 otherSpellings: [Int32: [String]], affixes: AffixFile, frequencyFloor: Float?, isEnglish: Bool,
+                 buildSeconds: Double) {
+        self.frequencyFloor = frequencyFloor
+        self.isEnglish = isEnglish
+        self.alphabet = alphabet
+        self.trie = trie
+        self.zipf = zipf
+        self.kinds = kinds
+        self.otherSpellings = otherSpellings
+        self.affixes = affixes
+        self.buildSeconds = buildSeconds
+    }
+
+    /// Reads the dictionaries, expands their word forms, adds `extraWords` and the frequencies.
+    static func build(dictionaries: [DictionaryFiles], extraWords: [String], frequencyListPath: String?) -> SuggestionIndex {
+        let start = Date()
+        var builder = SuggestionIndexBuilder()
+        var firstAffixes: AffixFile?
+        var replacements: [(from: String, to: String)] = []
+        for files in dictionaries {
+            let affixes = AffixFile(path: files.affixPath) ?? AffixFile()
+            if firstAffixes == nil { firstAffixes = affixes }
+            for r in affixes.replacements where !replacements.contains(where: { $0 == r }) { replacements.append(r) }
+            let expander = WordFormExpander(affixes: affixes)
+            _ = expander.expandDictionary(atPath: files.dictionaryPath) { builder.add($0, source: fromDictionary) }
+        }
+        // Extra words are suggested when they are written in lowercase or are common (in the
+        // frequency list): the rare names of house lists are left to the name rules.
+        let frequencies = frequencyListPath.flatMap(FrequencyList.load(path:)) ?? [:]
+        for word in extraWords {
+            let scalars = word.unicodeScalars.map(\.value)
+            let isLowercase = scalars.allSatisfy { LetterAlphabet.lowercase($0) == $0 }
+            if isLowercase || frequencies[word.lowercased()] != nil { builder.add(scalars, source: fromExtraWords) }
+        }
+        let trie = builder.trie.build()
+        var floor: Float?
+        for (word, value) in frequencies {
+            builder.setFrequency(of: word[...], zipf: value, in: trie)
+            floor = min(floor ?? value, value)
+        }
+        var affixes = firstAffixes ?? AffixFile()
+        affixes.replacements = replacements
+        return SuggestionIndex(alphabet: builder.alphabet, trie: trie, zipf: builder.zipf, kinds: builder.kinds,
+                               otherSpellings: builder.otherSpellings, affixes: affixes, frequencyFloor: floor,
+                               isEnglish: dictionaries.first?.name.lowercased().hasPrefix("en") ?? false,
+                               buildSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// The letter codes of a word, lowercased (`unknown` for letters no word has).
+    func codes(of word: String) -> [UInt16] {
+        word.unicodeScalars.map { alphabet.code(LetterAlphabet.lowercase($0.value)) }
+    }
+
+    /// The lowercase text of a key.
+    func text(ofKey key: Int32) -> String {
+        String(String.UnicodeScalarView(trie.codes(ofKey: key).compactMap { Unicode.Scalar(alphabet.scalar($0)) }))
+    }
+}

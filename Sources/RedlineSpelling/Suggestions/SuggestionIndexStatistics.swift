@@ -1,0 +1,11 @@
+/// What building the suggestion index cost: for benchmarks and diagnostics.
+public struct SuggestionIndexStatistics: Sendable, Hashable {
+    /// Seconds spent reading the dictionaries and building the index.
+    public var buildSeconds: Double
+    /// Approximate bytes the index holds.
+    public var memoryBytes: Int
+    /// Distinct lowercase word forms indexed.
+    public var wordForms: Int
+    /// Trie nodes.
+    public var nodes: Int
+}
