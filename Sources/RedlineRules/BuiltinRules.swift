@@ -9,6 +9,12 @@ public enum BuiltinRules {
         MixedDialectRule.self,
         InvalidUTF8Rule.self,
         InvalidFrontMatterRule.self,
+        StrayLineRule.self,
+        PromoRule.self,
+        CMSResidueRule.self,
+        PlaceholderRule.self,
+        RepeatedParagraphRule.self,
+        RepeatedBoilerplateRule.self,
     ]
 
     /// A registry holding the built-in rules; plug-ins register theirs on top.

@@ -1,0 +1,253 @@
+import Foundation
+import RedlineCore
+
+/// `metadata.repeated-boilerplate`: a line that stands, verbatim or nearly, at the start or end
+/// of many files of a run is likely template residue (a CMS footer, a feed's header).
+///
+/// Lines are compared ignoring case, punctuation, spacing and the digits of numbers
+/// ("© 2024 …" and "© 2025 …" are one line); a line with a separator ("Read more: …",
+/// "Newsletter | …") is also compared by what precedes the separator. "Many" is at least three
+/// files and 0.5% of the run (5% for lines that read as sentences, such as an author's bio);
+/// the first and last three lines of each body are looked at. Lines the other `metadata.*`
+/// rules already flag are left to them. An outlet's real standard footer is kept by listing it
+/// in the `metadata.allow` setting (one line per entry; a trailing `*` matches any ending).
+public struct RepeatedBoilerplateRule: RunRule {
+    public static let info = RuleInfo(
+        id: "metadata.repeated-boilerplate",
+        category: .metadata,
+        defaultSeverity: .warning,
+        summary: "A line that stands, verbatim or nearly, among the first or last three lines of many files "
+            + "of the run (at least 3 and 0.5% of them; 5% for full sentences): likely template residue. "
+            + "Lines listed in the metadata.allow setting are kept. The fix deletes the line.",
+        passes: [
+            RuleExample("Clark Kent is a reporter for the Daily Planet.\n\nThe bridge reopened on Friday."),
+        ]
+    )
+
+    /// What one document offers: its edge lines.
+    public struct Facts: Sendable, Codable {
+        public var lines: [Candidate]
+    }
+
+    /// One line among the first or last lines of a body, ready to report.
+    public struct Candidate: Sendable, Codable {
+        public var key: String
+        /// The words before a separator (": ", " - ", " | "), when there is one.
+        public var headKey: String?
+        /// Switched off by a disable comment: counted, not reported.
+        public var suppressed: Bool
+        /// Ends as a sentence or is long: needs more files to count as boilerplate.
+        public var readsAsProse: Bool
+        /// The line's text, blanks collapsed (to ask the other metadata rules about it).
+        public var text: String
+        public var span: Span
+        public var start: SourceLocation
+        public var end: SourceLocation
+        public var match: String
+        public var sourceLine: String
+        public var fixSpan: Span?
+        public var fixStart: SourceLocation?
+        public var fixEnd: SourceLocation?
+    }
+
+    /// How many lines at each end of a body are compared.
+    static let edgeLines = 3
+
+    private let others: [MetadataMatcher]
+    private let residue: MetadataMatcher
+
+    public init(environment: RuleEnvironment) throws {
+        let tables = try MetadataTables.shared(environment)
+        residue = .cmsResidue(tables)
+        others = [.strayLines(tables), .promos(tables), .placeholders(tables), .cmsResidue(tables)]
+    }
+
+    public func collect(_ document: Document, options: CheckOptions) -> Facts {
+        let lines = BodyLines.of(document)
+        guard !lines.isEmpty else { return Facts(lines: []) }
+        var picked = Array(lines.indices.prefix(Self.edgeLines))
+        for i in lines.indices.suffix(Self.edgeLines) where !picked.contains(i) { picked.append(i) }
+        let suppressed = SuppressedLines(document, ruleID: Self.info.id)
+        let source = document.source
+        var out: [Candidate] = []
+        for i in picked {
+            let line = lines[i]
+            guard line.span.length <= 400 else { continue }
+            let compact = line.compact(document)
+            let (key, head) = Self.keys(compact)
+            guard Self.hasWord(key) else { continue }
+            let fix = MetadataFindings.deleteLine(line, document)
+            let rewritable = source.isRewritable
+            out.append(Candidate(
+                key: key, headKey: head, suppressed: suppressed.contains(line.line),
+                readsAsProse: LineEvidence.endsSentence(compact) || compact.utf8.count(where: { $0 == 0x20 }) >= 12,
+                text: compact,
+                span: line.span, start: source.location(of: line.span.start), end: source.location(of: line.span.end),
+                match: document.text(line.span), sourceLine: source.text(source.lineContentSpan(line.line)),
+                fixSpan: rewritable ? fix?.span : nil,
+                fixStart: rewritable ? fix.map { source.location(of: $0.span.start) } : nil,
+                fixEnd: rewritable ? fix.map { source.location(of: $0.span.end) } : nil))
+        }
+        return Facts(lines: out)
+    }
+
+    public func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic] {
+        let files = facts.count
+        guard files >= 3 else { return [] }
+        var byKey: [String: Set<Int>] = [:]
+        var byHead: [String: Set<Int>] = [:]
+        for (f, item) in facts.enumerated() {
+            for c in item.facts.lines {
+                byKey[c.key, default: []].insert(f)
+                if let h = c.headKey { byHead[h, default: []].insert(f) }
+            }
+        }
+        let allow = Self.allowList(options.values["metadata.allow"])
+        var out: [Diagnostic] = []
+        for (f, item) in facts.enumerated() {
+            for c in item.facts.lines where !c.suppressed {
+                let needed = max(3, Int((Double(files) * (c.readsAsProse ? 0.05 : 0.005)).rounded(.up)))
+                let count = max(byKey[c.key]?.count ?? 0, c.headKey.flatMap { byHead[$0]?.count } ?? 0)
+                guard count >= needed, !allow.contains(where: { $0.matches(c.key) }) else { continue }
+                // Left to the rule that names what the line is.
+                if others.contains(where: { $0.wholeLine(text: c.text, scopes: [.line, .edge]) != nil })
+                    || residue.inlineCovers(text: c.text, scopes: [.inline, .inlineText]) { continue }
+                out.append(diagnostic(c, path: item.path, count: count, files: files, fileIndex: f))
+            }
+        }
+        return out
+    }
+
+    private func diagnostic(_ c: Candidate, path: String, count: Int, files: Int, fileIndex: Int) -> Diagnostic {
+        let finding = Finding(Self.info, span: Span(0, c.match.utf8.count),
+                              message: "\(MetadataFindings.quote(c.match)) stands at the start or end of \(count) of the "
+                                  + "\(files) files: likely template residue (list it in metadata.allow if it belongs)")
+        var d = Diagnostic(finding: finding, in: SourceFile(path: path, text: c.match))
+        d.span = c.span
+        d.start = c.start
+        d.end = c.end
+        d.sourceLine = c.sourceLine
+        if let s = c.fixSpan, let a = c.fixStart, let b = c.fixEnd {
+            d.fix = Diagnostic.ResolvedFix(span: s, start: a, end: b, replacement: "")
+        } else {
+            d.fix = nil
+        }
+        return d
+    }
+
+    // MARK: - Keys
+
+    /// The comparison key of a line (lower case, words only, numbers as `#`) and, when the line
+    /// has a separator, the key of what precedes it (two words at least).
+    static func keys(_ text: String) -> (String, String?) {
+        let key = normalize(Substring(text))
+        var head: String? = nil
+        let bytes = Array(text.utf8)
+        // The first separator: ": ", or a dash, bar or guillemet between spaces.
+        var i = 0
+        search: while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == 0x20 { break search }
+            if bytes[i] == 0x20 {
+                for sep in separators where i + 1 + sep.count < bytes.count && bytes[(i + 1)...].starts(with: sep)
+                    && bytes[i + 1 + sep.count] == 0x20 { break search }
+            }
+            i += 1
+        }
+        if i + 1 < bytes.count {
+            let h = normalize(Substring(String(decoding: bytes[..<i], as: UTF8.self)))
+            if h.split(separator: " ").count >= 2 && h != key { head = "head:" + h }
+        }
+        return (key, head)
+    }
+
+    private static let separators: [[UInt8]] = ["-", "–", "—", "|", "›", "»"].map { Array($0.utf8) }
+
+    /// Lower case, words only, runs of digits (with inner "," and ".") as `#`. Bytes of non-ASCII
+    /// characters count as letters and are kept as they are.
+    static func normalize(_ text: Substring) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var inNumber = false
+        for b in text.utf8 {
+            let isLetter = b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            if isLetter {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                inNumber = false
+                out.append(MetadataPatternTable.lower(b))
+            } else if b >= 0x30 && b <= 0x39 {
+                if !inNumber {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    out.append(UInt8(ascii: "#"))
+                }
+                pendingSpace = false
+                inNumber = true
+            } else if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") {
+                // "3,803" and "1.5" are one number; elsewhere, a break.
+                if !inNumber { pendingSpace = true }
+            } else {
+                pendingSpace = true
+                inNumber = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// At least one word of three letters.
+    static func hasWord(_ key: String) -> Bool {
+        var run = 0
+        for b in key.utf8 {
+            if b == 0x20 || b == UInt8(ascii: "#") { run = 0 } else { run += 1; if run >= 3 { return true } }
+        }
+        return false
+    }
+
+    struct AllowEntry {
+        var key: String
+        var isPrefix: Bool
+        func matches(_ k: String) -> Bool { isPrefix ? k.hasPrefix(key) : k == key }
+    }
+
+    /// Entries of `metadata.allow`: one per line (or separated by `;`), compared like lines; a
+    /// trailing `*` matches any ending.
+    static func allowList(_ value: String?) -> [AllowEntry] {
+        guard let value else { return [] }
+        return value.split(whereSeparator: { $0 == "\n" || $0 == ";" }).compactMap { raw in
+            var entry = raw.trimmingCharacters(in: .whitespaces)
+            let isPrefix = entry.hasSuffix("*")
+            if isPrefix { entry.removeLast() }
+            let key = normalize(Substring(entry))
+            return key.isEmpty ? nil : AllowEntry(key: key, isPrefix: isPrefix)
+        }
+    }
+}
+
+/// The lines of a document where a rule is switched off by `<!-- redline-disable … -->`
+/// comments (run rules judge after the engine's own suppression step, so they apply it here).
+struct SuppressedLines {
+    private var ranges: [ClosedRange<Int>] = []
+
+    init(_ document: Document, ruleID: String) {
+        let category = ruleID.split(separator: ".").first.map(String.init) ?? ruleID
+        func names(_ rules: [String]) -> Bool {
+            rules.isEmpty || rules.contains { $0 == ruleID || $0 == category || $0 == category + ".*" }
+        }
+        var open: Int? = nil
+        for d in document.directives {
+            switch d.action {
+            case .disable where names(d.rules): if open == nil { open = d.line }
+            case .enable where names(d.rules):
+                if let o = open { ranges.append(o...max(o, d.line)); open = nil }
+            case .disableNextLine where names(d.rules):
+                var next = d.line + 1
+                while next < document.source.lineStarts.count, document.source.lineContentSpan(next).isEmpty { next += 1 }
+                ranges.append(next...next)
+            default: break
+            }
+        }
+        if let o = open { ranges.append(o...Int.max) }
+    }
+
+    func contains(_ line: Int) -> Bool { ranges.contains { $0.contains(line) } }
+}
