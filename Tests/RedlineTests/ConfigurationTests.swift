@@ -134,4 +134,18 @@ import Testing
         #expect(unknownName["enabled"] as? Bool == false)
         #expect(items.contains { $0["id"] as? String == "spelling.misspelled" && $0["enabled"] as? Bool == true })
     }
+
+    @Test func metadataAllowListReachesTheRules() throws {
+        let dir = try folder([".redline.yml": "metadata:\n  allow: [\"Reporting by the Desk\"]\n", "a.txt": "x\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = CheckSession(dataDirectory: TestSupport.root, commandLine: LintOptions(), commandLineSetsLanguage: false)
+        let config = try session.configuration(forFile: dir.appendingPathComponent("a.txt").path)
+        #expect(session.options(for: config).values["metadata.allow"] == "Reporting by the Desk")
+
+        let bad = try folder([".redline.yml": "metadata:\n  alow: [x]\n", "a.txt": "x\n"])
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let (code, _, err) = try TestSupport.run(["check", bad.appendingPathComponent("a.txt").path])
+        #expect(code == 2)
+        #expect(err.contains(".redline.yml:2:3: metadata: unknown setting 'alow'; expected allow"), "\(err)")
+    }
 }

@@ -33,9 +33,11 @@ public struct ConfigFile: Sendable, Hashable {
     public var ignore: [String] = []
     public var failOn: String?
     public var dateField: String?
+    /// `metadata: {allow: […]}`: an outlet's real standard lines that are not template residue.
+    public var metadataAllow: [String] = []
 
     public static let keys = ["extends", "lang", "words", "dictionaries", "rule_paths", "rules", "house", "include",
-                              "exclude", "ignore", "fail_on", "date_field"]
+                              "exclude", "ignore", "fail_on", "date_field", "metadata"]
 
     /// Reads and checks one file.
     public static func load(_ path: String) throws -> ConfigFile {
@@ -83,6 +85,14 @@ public struct ConfigFile: Sendable, Hashable {
                 }
                 file.failOn = v
             case "date_field": file.dateField = try reader.string(value, key)
+            case "metadata":
+                guard case .mapping(let m) = value else { throw reader.error(value, "metadata: expected a mapping such as {allow: [lines]}") }
+                for (k, v) in m {
+                    guard k.scalar?.string == "allow" else {
+                        throw reader.error(k, "metadata: unknown setting '\(k.scalar?.string ?? "?")'; expected allow")
+                    }
+                    file.metadataAllow = try reader.strings(v, "metadata.allow")
+                }
             case "house":
                 guard case .mapping(let m) = value else { throw reader.error(value, "house: expected a mapping such as {names: ap}") }
                 for (k, v) in m {

@@ -21,6 +21,7 @@ public struct Configuration: Sendable, Hashable {
     public var ignore: [String] = []
     public var failOn: String?
     public var dateField: String?
+    public var metadataAllow: [String] = []
 
     /// A place in a configuration file.
     public struct KeyLocation: Sendable, Hashable {
@@ -49,6 +50,7 @@ public struct Configuration: Sendable, Hashable {
         ignore += file.ignore
         if let f = file.failOn { failOn = f }
         if let d = file.dateField { dateField = d }
+        metadataAllow += file.metadataAllow
     }
 
     /// Whether a file found by walking a folder is checked under `include` / `exclude`.

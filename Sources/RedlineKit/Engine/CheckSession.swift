@@ -41,6 +41,7 @@ public final class CheckSession {
         for (k, v) in config.rules where commandLine.ruleSettings[k] == nil { options.ruleSettings[k] = v }
         for (k, v) in config.house { options.values["house.\(k)"] = v }
         if let field = config.dateField { options.values["date_field"] = field }
+        if !config.metadataAllow.isEmpty { options.values["metadata.allow"] = config.metadataAllow.joined(separator: "\n") }
         options.ignorePatterns = config.ignore + commandLine.ignorePatterns
         return options
     }
