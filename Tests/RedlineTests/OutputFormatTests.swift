@@ -1,4 +1,5 @@
 import Foundation
+import RedlineKit
 import Testing
 
 /// Golden files for every machine format, the annotated diff, and `fix`.
@@ -112,6 +113,49 @@ import Testing
         // A second fix changes nothing.
         #expect(try TestSupport.run(["fix", "c.md"], workingDirectory: dir.path).0 == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("c.md")) == c)
+    }
+
+    /// Seed 000 (beside the repository on CI): the diff turns "abalze" into "ablaze" and removes
+    /// the stray date, applies with patch, and equals `redline fix`.
+    @Test func seedDiffAppliesWithPatchAndEqualsFix() throws {
+        guard let shared = TestSupport.shared else { return }  // ../shared is absent in a user's clone
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = try Data(contentsOf: URL(fileURLWithPath: shared + "/seeds/000_77e12d909ed54a99.txt"))
+        for name in ["a.txt", "b.txt"] { try seed.write(to: dir.appendingPathComponent(name)) }
+        let (_, diff, _) = try TestSupport.run(["diff", "a.txt"], workingDirectory: dir.path)
+        #expect(diff.contains("metadata.stray-line"), "\(diff)")
+        #expect(diff.contains("spelling.misspelled: “abalze” → “ablaze”"))
+        try diff.write(to: dir.appendingPathComponent("a.diff"), atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "patch -p1 < a.diff"]
+        p.currentDirectoryURL = dir
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(try TestSupport.run(["fix", "b.txt"], workingDirectory: dir.path).0 == 0)
+        let a = try String(contentsOf: dir.appendingPathComponent("a.txt"), encoding: .utf8)
+        #expect(a == (try String(contentsOf: dir.appendingPathComponent("b.txt"), encoding: .utf8)))
+        #expect(a.hasPrefix("Russia launched"))
+        #expect(!a.contains("abalze") && a.contains("set ablaze"))
+    }
+
+    /// A file edited between the check and the write is left alone, and the reason is given.
+    @Test func fixRefusesAFileChangedSinceItWasChecked() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-changed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.txt").path
+        try "The barn was abalze.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = TestSupport.linter.run([InputFile(displayPath: path, fileSystemPath: path)])
+        let file = try #require(result.files.first)
+        #expect(FixApplier.select(file.diagnostics).count == 1)
+        try "The barn was abalze, said an editor meanwhile.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(FixWriter.fix(file) == .refused("changed since it was checked; not written (run again)"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "The barn was abalze, said an editor meanwhile.\n")
     }
 
     @Test func fixKeepsPermissionsAndRefusesReadOnlyAndStdinGoesToStdout() throws {
