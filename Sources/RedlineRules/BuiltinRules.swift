@@ -15,6 +15,12 @@ public enum BuiltinRules {
         PlaceholderRule.self,
         RepeatedParagraphRule.self,
         RepeatedBoilerplateRule.self,
+        CountMismatchRule.self,
+        PartExceedsWholeRule.self,
+        TotalMismatchRule.self,
+        WeekdayDateRule.self,
+        ConversionRule.self,
+        AgeMismatchRule.self,
     ]
 
     /// A registry holding the built-in rules; plug-ins register theirs on top.
