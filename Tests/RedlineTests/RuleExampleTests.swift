@@ -1,3 +1,4 @@
+import Foundation
 import RedlineCore
 import RedlineKit
 import RedlineRules
@@ -7,6 +8,8 @@ import Testing
 /// inside Markdown, after a line of Cyrillic and of Arabic text, with CRLF line ends, and
 /// under a disable comment (which must silence the rule). Covers the built-in rules and the rule
 /// files in `Rules/`, through whole runs (so rules that judge across a run are covered too).
+/// An example runs with the rule's `exampleOptions`; a line `=== next file ===` splits it into
+/// several files of one run (for rules that compare files).
 @Suite struct RuleExampleTests {
     /// The built-in rules plus the rule files of `Rules/`.
     static let registry: RuleRegistry =
@@ -60,10 +63,61 @@ import Testing
         })
     }
 
-    /// The findings of `ruleID` in `body`, from a whole run over it.
-    private func findings(_ body: String, path: String, ruleID: String) -> [Diagnostic] {
-        let input = InputFile(displayPath: path, fileSystemPath: nil)
-        return Self.linter.run([input], stdin: { Array(body.utf8) }).diagnostics.filter { $0.ruleID == ruleID }
+    /// Splits an example into the files of one run.
+    static let fileBreak = "=== next file ==="
+
+    /// Linters for rules whose examples need options (`house.names`), by rule id.
+    static let optionLinters: [String: Linter] = {
+        var linters: [String: Linter] = [:]
+        for info in rulesWithExamples where !info.exampleOptions.isEmpty {
+            var options = LintOptions()
+            for other in registry.infos { options.ruleSettings[other.id] = .on }
+            options.values = info.exampleOptions
+            do { linters[info.id] = try Linter(registry: registry, options: options, dataDirectory: TestSupport.root) } catch { fatalError("\(error)") }
+        }
+        return linters
+    }()
+
+    /// The findings of `ruleID` in `body`, from a whole run over it (over its files, when it has
+    /// several: each finding's span is then an offset in `body`).
+    private func findings(_ body: String, path: String, ruleID: String) throws -> [Diagnostic] {
+        let linter = Self.optionLinters[ruleID] ?? Self.linter
+        guard body.contains(Self.fileBreak) else {
+            let input = InputFile(displayPath: path, fileSystemPath: nil)
+            return linter.run([input], stdin: { Array(body.utf8) }).diagnostics.filter { $0.ruleID == ruleID }
+        }
+        let bytes = Array(body.utf8), mark = Array(Self.fileBreak.utf8)
+        var parts: [Range<Int>] = []
+        var start = 0, i = 0
+        while i + mark.count <= bytes.count {
+            if bytes[i..<(i + mark.count)].elementsEqual(mark) {
+                parts.append(start..<i)
+                i += mark.count
+                while i < bytes.count && (bytes[i] == 0x0D || bytes[i] == 0x0A) { i += 1 }
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(start..<bytes.count)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-example-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ext = (path as NSString).pathExtension
+        var inputs: [InputFile] = [], offsets: [String: Int] = [:]
+        for (k, range) in parts.enumerated() {
+            let name = "example-\(k + 1).\(ext)"
+            let file = folder.appendingPathComponent(name).path
+            _ = FileManager.default.createFile(atPath: file, contents: Data(bytes[range]))
+            inputs.append(InputFile(displayPath: name, fileSystemPath: file))
+            offsets[name] = range.lowerBound
+        }
+        return linter.run(inputs).diagnostics.filter { $0.ruleID == ruleID }.map { d in
+            var d = d
+            let shift = offsets[d.path] ?? 0
+            d.span = Span(d.span.start + shift, d.span.end + shift)
+            return d
+        }.sorted { $0.span < $1.span }
     }
 
     @Test(arguments: cases)
@@ -72,7 +126,7 @@ import Testing
         for example in info.flags {
             let marked = MarkedText(example.text)
             let (body, place) = prepare(marked.text, variant)
-            let found = findings(body, path: variant.path, ruleID: ruleID)
+            let found = try findings(body, path: variant.path, ruleID: ruleID)
             let expected = marked.spans.map { Span(place($0.start), place($0.end)) }
             #expect(found.map(\.span) == expected, "\(ruleID) [\(variant)] should flag exactly the marked spans of: \(example.text)\nfound: \(found.map(\.match))")
             for d in found {
@@ -84,13 +138,15 @@ import Testing
                 #expect(result == expectedBody, "\(ruleID) [\(variant)] fix of: \(example.text)")
             }
             // Under a disable comment, in Markdown, the rule is silent.
-            let disabled = "<!-- redline-disable \(ruleID) -->\n\n" + marked.text + "\n\n<!-- redline-enable \(ruleID) -->\n"
-            let silenced = findings(disabled, path: "disabled.md", ruleID: ruleID)
+            let disabled = marked.text.components(separatedBy: Self.fileBreak).map {
+                "<!-- redline-disable \(ruleID) -->\n\n" + $0 + "\n\n<!-- redline-enable \(ruleID) -->\n"
+            }.joined(separator: Self.fileBreak)
+            let silenced = try findings(disabled, path: "disabled.md", ruleID: ruleID)
             #expect(silenced.isEmpty, "\(ruleID) must be silent under a disable comment: \(example.text)")
         }
         for example in info.passes {
             let (body, _) = prepare(example.text, variant)
-            let found = findings(body, path: variant.path, ruleID: ruleID)
+            let found = try findings(body, path: variant.path, ruleID: ruleID)
             #expect(found.isEmpty, "\(ruleID) [\(variant)] should not flag: \(example.text)\nfound: \(found.map(\.match))")
         }
     }

@@ -9,7 +9,8 @@ import RedlineText
 ///   article, whose lower-case form has one clearly best correction, is a misspelled word ("Teh").
 /// - A capitalised word one edit from a known name (five letters or more; two edits from eight)
 ///   — a name in the dictionaries or house lists, or a name this article uses more often — is a
-///   misspelled name, unless both are transliterations of one name (same `NameSkeleton`).
+///   misspelled name, unless both are transliterations of one name (same `NameSkeleton`, or one
+///   group of the names table: Hezbollah, Hizbollah), which the names rules judge.
 /// - Any other capitalised word looks like a name and is not an error.
 struct NamePolicy {
     enum Verdict {
@@ -22,6 +23,8 @@ struct NamePolicy {
     let suggester: Suggester
     let knownNames: @Sendable () -> KnownNames
     let knownPeople: @Sendable () -> KnownPeople
+    /// The names table (spellings of one name that are not slips of each other).
+    let namesTable: NamesTable?
 
     init(environment: RuleEnvironment) throws {
         let speller = try environment.require(SpellChecker.self)
@@ -31,6 +34,7 @@ struct NamePolicy {
         knownNames = { environment.shared(KnownNames.self) { KnownNames(resources: resources) } }
         let data = environment.dataDirectory
         knownPeople = { environment.shared(KnownPeople.self) { KnownPeople(dataDirectory: data) } }
+        namesTable = try? NamesTable.shared(environment)
     }
 
     /// How often each capitalised word (without possessive) occurs, and how often mid-sentence.
@@ -87,6 +91,7 @@ struct NamePolicy {
         for ending in ["s", "es", "'s", "’s"] where other + ending == lower || lower + ending == other { return false }
         guard editDistance(other, lower, limit: limit) <= limit else { return false }
         guard NameSkeleton.of(name) != skeleton else { return false }
+        if let namesTable, namesTable.listsTogether(name, base) { return false }
         // "Contract" at the start of a sentence is not a name.
         return !scanner.speller.isCorrect(other)
     }

@@ -3,49 +3,215 @@ import Foundation
 /// A transliteration-blind key for a name: two spellings with the same skeleton are taken to be
 /// renderings of one name ("Zelenskyy", "Zelenskiy", "Zelensky"; "Kharkiv", "Harkiv").
 ///
-/// Folds case, diacritics, apostrophes and hyphens, leading particles (al-, el-, ibn),
-/// y/i/iy/yy/ii, kh/h, ts/tz, j/y, ou/u, ph/f, q/k, ck/k, dh/d, w/v, an initial ye/e, and
-/// doubled letters.
+/// Folds case, diacritics (also ı, ł, ø, đ), apostrophes and hyphens, leading particles (al-,
+/// el-, ibn), a possessive ending, y/i/iy/yy/ii, kh/h, ch/h (not at the start: Mikhail, Michail),
+/// tch/ch, dzh/j, ts/tz, j/y, ou/u, ph/f, q/k, ck/k, a hard c/k (Costas, Kostas; Victor, Viktor),
+/// dh/d, w/v, x/ks before a vowel (Aleksandr, Alexandr), an initial ye/e, e-y-e and a-y-e inside
+/// a name (Alekseyev, Alexeev; Nikolayev, Nikolaev), and doubled letters.
+///
+/// `key(_:)` computes the same skeleton straight from UTF-8 bytes, as a hash, without building
+/// strings: it is what the names rules call for every capitalised word.
 public enum NameSkeleton {
     public static func of(_ name: String) -> String {
-        var s = name.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-        for particle in ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "at-", "az-", "ibn-", "bin-", "ben-"] where s.hasPrefix(particle) {
-            s.removeFirst(particle.count)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(name.utf8.count)
+        for s in name.unicodeScalars { appendFolded(s.value, to: &scalars) }
+        var out = ""
+        for v in skeleton(of: &scalars) { out.unicodeScalars.append(Unicode.Scalar(v) ?? "?") }
+        return out
+    }
+
+    /// The skeleton of a name given as UTF-8 bytes, hashed (FNV-1a over its letters); equal for
+    /// two names exactly when `of` is (barring hash collisions). 0 when the name has no letters.
+    public static func key(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { key($0[...]) }
+    }
+
+    /// The skeleton of UTF-8 bytes in a buffer, hashed as `key(_:)` does.
+    public static func key(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                scalars.append(UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b))
+                i += 1
+                continue
+            }
+            // Decode one scalar (the input is valid UTF-8: a document's checkable text).
+            var value: UInt32
+            var length: Int
+            if b & 0xE0 == 0xC0 { value = UInt32(b & 0x1F); length = 2 } else if b & 0xF0 == 0xE0 { value = UInt32(b & 0x0F); length = 3 } else { value = UInt32(b & 0x07); length = 4 }
+            var k = 1
+            while k < length && i + k < end {
+                value = (value << 6) | UInt32(bytes[i + k] & 0x3F)
+                k += 1
+            }
+            appendFolded(value, to: &scalars)
+            i += length
+        }
+        return hash(skeleton(of: &scalars))
+    }
+
+    /// The skeleton of a string, hashed as `key(_:)` does.
+    public static func key(_ name: String) -> UInt64 {
+        key(Array(name.utf8)[...])
+    }
+
+    /// FNV-1a over scalar values; 0 for nothing.
+    static func hash<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == UInt32 {
+        var h: UInt64 = 0xcbf29ce484222325
+        var any = false
+        for v in scalars {
+            any = true
+            h = (h ^ UInt64(v)) &* 0x100000001b3
+        }
+        return any ? h : 0
+    }
+
+    // MARK: - Folding
+
+    /// Lower-case, accent-free forms of U+00C0…U+024F (0 where one scalar does not do).
+    private static let latinFolds: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x250 - 0xC0)
+        for v in UInt32(0xC0)..<0x250 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let folded = String(s).lowercased().folding(options: [.diacriticInsensitive], locale: nil).unicodeScalars
+            if folded.count == 1, let f = folded.first { table[Int(v - 0xC0)] = f.value }
+        }
+        // Letters with a stroke or without a dot have no decomposition; read them as their base.
+        for (from, to) in [(0x131, "i"), (0x141, "l"), (0x142, "l"), (0xD8, "o"), (0xF8, "o"), (0x110, "d"), (0x111, "d")] as [(UInt32, Character)] {
+            table[Int(from - 0xC0)] = to.unicodeScalars.first!.value
+        }
+        return table
+    }()
+
+    /// Appends the lower-case, accent-free form of one scalar.
+    @inline(__always)
+    private static func appendFolded(_ v: UInt32, to out: inout [UInt32]) {
+        if v < 0x80 {
+            out.append(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
+        } else if v >= 0xC0 && v < 0x250, case let f = latinFolds[Int(v - 0xC0)], f != 0 {
+            out.append(f)
+        } else if let s = Unicode.Scalar(v) {
+            for f in String(s).lowercased().folding(options: [.diacriticInsensitive], locale: nil).unicodeScalars {
+                out.append(f.value)
+            }
+        }
+    }
+
+    // MARK: - The skeleton
+
+    private static let particles: [[UInt32]] = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "at-", "az-", "ibn-", "bin-", "ben-"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    private static func c(_ s: Unicode.Scalar) -> UInt32 { s.value }
+
+    /// Turns lower-case, folded scalars into the skeleton's letters (in place).
+    private static func skeleton(of s: inout [UInt32]) -> ArraySlice<UInt32> {
+        for p in particles where s.count > p.count && s.starts(with: p) {
+            s.removeFirst(p.count)
             break
         }
         // Possessive endings are the same name.
-        if s.hasSuffix("'s") || s.hasSuffix("’s") { s.removeLast(2) }
-        var letters: [Character] = s.filter { $0.isLetter }
-        func replace(_ from: String, _ to: String) {
-            let f = Array(from), t = Array(to)
-            var out: [Character] = []
-            out.reserveCapacity(letters.count)
-            var i = 0
-            while i < letters.count {
-                if i + f.count <= letters.count && Array(letters[i..<(i + f.count)]) == f {
-                    out += t
-                    i += f.count
-                } else {
-                    out.append(letters[i])
-                    i += 1
+        if s.count >= 2 && s[s.count - 1] == c("s") && (s[s.count - 2] == c("'") || s[s.count - 2] == 0x2019) {
+            s.removeLast(2)
+        }
+        // Letters only.
+        var w = 0
+        for r in s.indices where isLetter(s[r]) {
+            s[w] = s[r]
+            w += 1
+        }
+        s.removeLast(s.count - w)
+        if s.count >= 2 && s[0] == c("y") && s[1] == c("e") { s.removeFirst() }
+        replace(&s, "dzh", "j")
+        replace(&s, "tch", "ch")
+        replace(&s, "kh", "h")
+        replace(&s, "ch", "h", notAtStart: true)
+        replace(&s, "ph", "f")
+        replace(&s, "dh", "d")
+        replace(&s, "tz", "ts")
+        replace(&s, "ck", "k")
+        hardC(&s)
+        replace(&s, "ou", "u")
+        replace(&s, "q", "k")
+        expandX(&s)
+        replace(&s, "j", "y")
+        replace(&s, "w", "v")
+        replace(&s, "y", "i")
+        replace(&s, "eie", "ee")
+        replace(&s, "aie", "ae")
+        // Doubled letters (this also folds ii, yy, iy).
+        w = 0
+        for r in s.indices where w == 0 || s[w - 1] != s[r] {
+            s[w] = s[r]
+            w += 1
+        }
+        return s[..<w]
+    }
+
+    @inline(__always)
+    private static func isLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+
+    /// Replaces every `from` by `to` (never longer), left to right, in place.
+    private static func replace(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, notAtStart: Bool = false) {
+        let f = from.utf8Start, fc = from.utf8CodeUnitCount
+        let t = to.utf8Start, tc = to.utf8CodeUnitCount
+        guard s.count >= fc else { return }
+        // Most names hold none of the pattern's first letter: skip the rewrite.
+        let first = UInt32(f[0])
+        guard let start = s.firstIndex(of: first) else { return }
+        var r = start, w = start
+        let n = s.count
+        while r < n {
+            var match = r + fc <= n && !(notAtStart && r == 0)
+            if match {
+                for k in 0..<fc where s[r + k] != UInt32(f[k]) {
+                    match = false
+                    break
                 }
             }
-            letters = out
+            if match {
+                for k in 0..<tc { s[w + k] = UInt32(t[k]) }
+                w += tc
+                r += fc
+            } else {
+                s[w] = s[r]
+                w += 1
+                r += 1
+            }
         }
-        if letters.starts(with: ["y", "e"]) { letters.removeFirst() }
-        replace("kh", "h")
-        replace("ph", "f")
-        replace("dh", "d")
-        replace("tz", "ts")
-        replace("ck", "k")
-        replace("ou", "u")
-        replace("q", "k")
-        replace("j", "y")
-        replace("w", "v")
-        replace("y", "i")
-        // Doubled letters (this also folds ii, yy, iy).
-        var out: [Character] = []
-        for c in letters where out.last != c { out.append(c) }
-        return String(out)
+        s.removeLast(n - w)
+    }
+
+    /// A hard "c" (not before e, i, y or h) reads "k" (Costas, Kostas; Victor, Viktor).
+    private static func hardC(_ s: inout [UInt32]) {
+        guard s.contains(c("c")) else { return }
+        for i in s.indices where s[i] == c("c") {
+            if i + 1 < s.count, [c("e"), c("i"), c("y"), c("h")].contains(s[i + 1]) { continue }
+            s[i] = c("k")
+        }
+    }
+
+    /// "x" before a vowel reads "ks" (Alexandr, Aleksandr).
+    private static func expandX(_ s: inout [UInt32]) {
+        guard let first = s.firstIndex(of: c("x")) else { return }
+        var out = Array(s[..<first])
+        out.reserveCapacity(s.count + 2)
+        for i in first..<s.count {
+            if s[i] == c("x"), i + 1 < s.count, [c("a"), c("e"), c("i"), c("o"), c("u"), c("y")].contains(s[i + 1]) {
+                out.append(c("k"))
+                out.append(c("s"))
+            } else {
+                out.append(s[i])
+            }
+        }
+        s = out
     }
 }
