@@ -115,10 +115,12 @@ struct CheckCommand: ParsableCommand {
         discussion: "Folders are walked for .md, .markdown and .txt files. Use - to read standard input."
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to check; - for standard input.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files or folders to check; - for standard input (default with --changed-since: the current folder).", valueName: "path"))
+    var paths: [String] = []
 
     @OptionGroup var checking: CheckingOptions
+
+    @OptionGroup(title: "Repositories and CI") var repository: RepositoryOptions
 
     @Option(name: .long, help: "Output format: text, json, jsonl, sarif, github, rdjsonl, checkstyle, junit or diff.")
     var format: OutputFormat = .text
@@ -136,11 +138,15 @@ struct CheckCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder to check (or - for standard input)") }
+        if paths.isEmpty && !repository.selectsFiles {
+            throw ValidationError("give at least one file or folder to check (or - for standard input)")
+        }
     }
 
     func run() throws {
-        var (result, session) = try CheckRunner.run(paths: paths, checking: checking, stdinFilename: stdinFilename)
+        var (result, session) = try CheckRunner.run(paths: paths, checking: checking, repository: repository,
+                                                    stdinFilename: stdinFilename)
+        if let baseline = try repository.loadBaseline() { result.files = baseline.filter(result.files) }
         if quiet {
             result.files = result.files.map { f in var f = f; f.diagnostics = f.diagnostics.filter { $0.severity == .error }; return f }
         }
@@ -161,15 +167,17 @@ struct CheckCommand: ParsableCommand {
 
 /// What `check`, `diff` and `fix` share: collecting, checking, reporting errors, exit codes.
 enum CheckRunner {
-    static func run(paths: [String], checking: CheckingOptions, stdinFilename: String?) throws -> (RunResult, CheckSession) {
+    static func run(paths: [String], checking: CheckingOptions, repository: RepositoryOptions,
+                    stdinFilename: String?, wantsFacts: Bool = false) throws -> (RunResult, CheckSession) {
         let session = try checking.makeSession()
-        var (inputs, errors) = FileCollector().collect(paths)
-        if let name = stdinFilename {
-            inputs = inputs.map { $0.fileSystemPath == nil ? InputFile(displayPath: name, fileSystemPath: nil) : $0 }
-        }
+        var (request, errors) = try repository.request(paths: paths, stdinFilename: stdinFilename)
+        request.wantsFacts = wantsFacts
+        let progress = ProgressBar(total: request.inputs.count + request.context.count, enabled: !repository.noProgress)
+        request.progress = { progress.tick() }
         var result: RunResult
         do {
-            result = try session.run(inputs)
+            defer { progress.finish() }
+            result = try session.run(request)
         } catch let error as ConfigError {
             throw CommandError(error.description)
         } catch {

@@ -10,10 +10,16 @@ struct FixCommand: ParsableCommand {
         abstract: "Apply the safe fixes in place (standard input: the fixed text goes to standard output).",
         discussion: "Only unambiguous fixes are applied; files are written atomically and only if unchanged since they were checked.")
 
-    @Argument(help: ArgumentHelp("Files or folders; - for standard input.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files or folders; - for standard input (default with --changed-since: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty && !repository.selectsFiles { throw ValidationError("give at least one file or folder (or - for standard input)") }
+    }
 
     @OptionGroup var checking: CheckingOptions
+
+    @OptionGroup(title: "Repositories and CI") var repository: RepositoryOptions
 
     @Flag(name: .long, help: "Print the diff of the fixes instead of writing them.")
     var dryRun = false
@@ -22,7 +28,7 @@ struct FixCommand: ParsableCommand {
     var stdinFilename: String?
 
     func run() throws {
-        let (result, session) = try CheckRunner.run(paths: paths, checking: checking, stdinFilename: stdinFilename)
+        let (result, session) = try CheckRunner.run(paths: paths, checking: checking, repository: repository, stdinFilename: stdinFilename)
         if dryRun {
             Console.out(DiffOutput.render(result, color: false))
             return
@@ -57,10 +63,16 @@ struct DiffCommand: ParsableCommand {
         abstract: "Print the unified diff the safe fixes would make, each hunk labelled with why; other findings as # lines.",
         discussion: "The output applies with `git apply` or `patch -p1` and gives the same bytes as `redline fix`.")
 
-    @Argument(help: ArgumentHelp("Files or folders; - for standard input.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files or folders; - for standard input (default with --changed-since: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty && !repository.selectsFiles { throw ValidationError("give at least one file or folder (or - for standard input)") }
+    }
 
     @OptionGroup var checking: CheckingOptions
+
+    @OptionGroup(title: "Repositories and CI") var repository: RepositoryOptions
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
     var failOn: FailLevel?
@@ -72,7 +84,7 @@ struct DiffCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        let (result, session) = try CheckRunner.run(paths: paths, checking: checking, stdinFilename: stdinFilename)
+        let (result, session) = try CheckRunner.run(paths: paths, checking: checking, repository: repository, stdinFilename: stdinFilename)
         let color = !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Console.out(DiffOutput.render(result, color: color))
         try CheckRunner.exit(for: result, failOn: failOn, session: session)

@@ -36,7 +36,7 @@ struct Redline: ParsableCommand {
             """,
         version: RedlineVersion.string,
         subcommands: [CheckCommand.self, DiffCommand.self, FixCommand.self, ReportCommand.self, RulesCommand.self, ConfigCommand.self,
-                      WordsCommand.self, SuggestCommand.self, NamesCommand.self],
+                      WordsCommand.self, SuggestCommand.self, NamesCommand.self, BaselineCommand.self, FactsCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

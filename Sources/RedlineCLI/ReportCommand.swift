@@ -17,8 +17,11 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var checking: CheckingOptions
 
+    @OptionGroup(title: "Repositories and CI") var repository: RepositoryOptions
+
     func run() throws {
-        let (result, _) = try CheckRunner.run(paths: paths, checking: checking, stdinFilename: nil)
+        var (result, _) = try CheckRunner.run(paths: paths, checking: checking, repository: repository, stdinFilename: nil)
+        if let baseline = try repository.loadBaseline() { result.files = baseline.filter(result.files) }
         var articles: [HTMLReporter.Article] = []
         for file in result.files {
             switch FixWriter.currentBytes(of: file) {

@@ -75,7 +75,7 @@ public struct Finding: Sendable, Hashable {
 }
 
 /// A finding resolved against its file: lines, columns and matched text, ready for a reporter.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     public var path: String
     public var ruleID: String
     public var category: RuleCategory
@@ -93,7 +93,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var sourceLine: String
 
     /// A fix with its positions.
-    public struct ResolvedFix: Sendable, Hashable {
+    public struct ResolvedFix: Sendable, Hashable, Codable {
         public var span: Span
         public var start: SourceLocation
         public var end: SourceLocation

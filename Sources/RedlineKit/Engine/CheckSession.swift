@@ -4,7 +4,7 @@ import RedlineRules
 
 /// One `redline check` run over paths: finds each file's configuration, groups files that share
 /// one, runs a `Linter` per group, and merges the results in path order.
-public final class CheckSession {
+public final class CheckSession: @unchecked Sendable {
     public let registry: RuleRegistry
     public let dataDirectory: String
     /// Options from the command line; they win over configuration files.
@@ -13,6 +13,7 @@ public final class CheckSession {
     public let commandLineSetsLanguage: Bool
     private let resolver = ConfigResolver()
     private var linters: [Configuration: Linter] = [:]
+    private let lock = NSLock()
     /// Warnings about configuration (unknown rule ids), each naming its file and line.
     public private(set) var warnings: [String] = []
 
@@ -48,16 +49,17 @@ public final class CheckSession {
 
     /// The linter for a configuration, built once.
     public func linter(for config: Configuration) throws -> Linter {
+        lock.lock()
+        defer { lock.unlock() }
         if let existing = linters[config] { return existing }
         let options = options(for: config)
         let linter = try Linter(registry: registry, options: options, dataDirectory: dataDirectory)
         linters[config] = linter
-        warnUnknownRules(config, linter: linter)
+        warnUnknownRules(config, ruleIDs: Set(linter.registry.infos.map(\.id)))
         return linter
     }
 
-    private func warnUnknownRules(_ config: Configuration, linter: Linter) {
-        let ids = Set(linter.registry.infos.map(\.id))
+    private func warnUnknownRules(_ config: Configuration, ruleIDs ids: Set<String>) {
         let categories = Set(RuleCategory.allCases.map(\.rawValue))
         for key in config.rules.keys.sorted() where !ids.contains(key) && !categories.contains(key)
             && !ids.contains(where: { $0.hasPrefix(key + ".") }) {
@@ -69,25 +71,45 @@ public final class CheckSession {
 
     /// Checks the inputs; configuration errors are thrown (the caller exits with 2).
     public func run(_ inputs: [InputFile]) throws -> RunResult {
-        var groups: [Configuration: [InputFile]] = [:]
+        try run(RunRequest(inputs: inputs))
+    }
+
+    /// Checks a request's inputs (and reads its context files for the cross-file rules only),
+    /// through the cache when it names one. Configuration errors are thrown.
+    public func run(_ request: RunRequest) throws -> RunResult {
+        var groups: [Configuration: (reported: [InputFile], context: [InputFile])] = [:]
         var order: [Configuration] = []
-        for input in inputs {
+        for (input, reported) in request.inputs.map({ ($0, true) }) + request.context.map({ ($0, false) }) {
             let config = try resolver.configuration(forFile: input.fileSystemPath)
             if !input.isExplicit, let path = input.fileSystemPath, !config.admits(path) { continue }
             if groups[config] == nil { order.append(config) }
-            groups[config, default: []].append(input)
+            if reported { groups[config, default: ([], [])].reported.append(input) } else { groups[config, default: ([], [])].context.append(input) }
         }
-        var files: [FileResult] = []
-        var errors: [InputError] = []
-        var skipped: [InputError] = []
+        let facts = try request.factsFiles.map { try FactsFile.read($0) }
+        var result = RunResult(files: [], errors: [], skipped: [])
         for config in order {
-            let result = try linter(for: config).run(groups[config]!)
-            files += result.files
-            errors += result.errors
-            skipped += result.skipped
+            let group = groups[config]!
+            let part = try GroupRun(session: self, config: config, request: request, externalFacts: facts)
+                .run(reported: group.reported, context: group.context)
+            result.files += part.files
+            result.errors += part.errors
+            result.skipped += part.skipped
+            result.facts += part.facts
         }
-        if order.count > 1 { files.sort { $0.path < $1.path } }
-        return RunResult(files: files, errors: errors, skipped: skipped)
+        if order.count > 1 { result.files.sort { $0.path < $1.path } }
+        return result
+    }
+
+    /// The rule ids a configuration's run can use (built-ins, plug-ins, its rule files), without
+    /// building the rules; unknown ids in its `rules:` are reported as warnings.
+    func ruleIDs(for config: Configuration) throws -> [String] {
+        let options = options(for: config)
+        let registry = try Linter.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
+        let ids = registry.infos.map(\.id)
+        lock.lock()
+        warnUnknownRules(config, ruleIDs: Set(ids))
+        lock.unlock()
+        return ids
     }
 
     /// Every rule of the run: built-ins, plug-ins and the rule files of each configuration used.

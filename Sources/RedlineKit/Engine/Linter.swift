@@ -71,6 +71,14 @@ public struct RunResult: Sendable {
     public var errors: [InputError]
     /// Inputs passed over on purpose (binary files), with the reason.
     public var skipped: [InputError]
+    /// The checked files' facts for cross-file rules, when the run was asked for them.
+    public var facts: [FileFacts] = []
+
+    public init(files: [FileResult], errors: [InputError], skipped: [InputError]) {
+        self.files = files
+        self.errors = errors
+        self.skipped = skipped
+    }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 }
@@ -85,7 +93,7 @@ public final class Linter: @unchecked Sendable {
     /// The spell checker and suggester the rules use (for `redline suggest`).
     public let speller: SpellChecker
     public let suggester: Suggester
-    private let runRules: [any RunRuleBox]
+    private let runRules: [(id: String, box: any RunRuleBox)]
     /// Severities configured instead of the rules' defaults.
     private let severityOverrides: [String: Severity]
     private let ignoreExpressions: [NSRegularExpression]
@@ -115,7 +123,7 @@ public final class Linter: @unchecked Sendable {
         self.suggester = suggester
 
         var documentRules: [any DocumentChecking] = []
-        var runRules: [any RunRuleBox] = []
+        var runRules: [(id: String, box: any RunRuleBox)] = []
         var severities: [String: Severity] = [:]
         for definition in registry.definitions {
             let info = definition.info
@@ -128,7 +136,7 @@ public final class Linter: @unchecked Sendable {
             }
             let rule = try definition.make(environment)
             if let r = rule as? any DocumentChecking { documentRules.append(r) }
-            if let r = rule as? any RunJudging { runRules.append(Self.box(r)) }
+            if let r = rule as? any RunJudging { runRules.append((info.id, Self.box(r))) }
         }
         self.documentRules = documentRules
         self.runRules = runRules
@@ -217,81 +225,77 @@ public final class Linter: @unchecked Sendable {
         }
     }
 
-    /// Checks the inputs, `jobs` at a time, then runs the cross-document rules.
+    /// Checks the inputs, `jobs` at a time, then runs the cross-document rules (no cache; the
+    /// command line goes through `CheckSession`, which adds one).
     public func run(_ inputs: [InputFile], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> RunResult {
         let stdinBytes = inputs.contains { $0.fileSystemPath == nil } ? stdin() : []
-        let count = inputs.count
-        let slots = ResultSlots(count: count)
-        let jobs = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let next = Counter()
-        let opts = checkOptions
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while true {
-                let i = next.increment()
-                if i >= count { break }
-                slots.set(i, self.process(inputs[i], stdinBytes: stdinBytes, options: opts))
+        let outcomes = ParallelWork.map(inputs, jobs: options.jobs) { input -> FileOutcome in
+            switch InputReader.read(input, stdinBytes: stdinBytes) {
+            case .failure(let error): return error.outcome
+            case .success(let bytes): return .checked(self.checkFile(input, bytes: bytes))
             }
         }
-        var files: [FileResult] = []
-        var errors: [InputError] = []
-        var skipped: [InputError] = []
-        var facts: [[(path: String, facts: Any)]] = Array(repeating: [], count: runRules.count)
-        for i in 0..<count {
-            switch slots.get(i) {
-            case .checked(let result, let ruleFacts):
-                files.append(result)
-                for (k, f) in ruleFacts.enumerated() { facts[k].append((result.path, f)) }
-            case .failed(let e): errors.append(e)
-            case .skipped(let e): skipped.append(e)
-            case nil: break
+        var result = RunResult(files: [], errors: [], skipped: [])
+        var facts: [FileFacts] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .checked(let file):
+                result.files.append(file.result)
+                facts.append(file.facts)
+            case .failed(let e): result.errors.append(e)
+            case .skipped(let e): result.skipped.append(e)
             }
         }
-        // Cross-document rules judge after every document is read.
-        var extra: [String: [Diagnostic]] = [:]
-        for (k, box) in runRules.enumerated() {
-            for var d in box.judge(facts[k], options: opts) {
-                if let s = severityOverrides[d.ruleID] { d.severity = s }
-                extra[d.path, default: []].append(d)
-            }
-        }
-        if !extra.isEmpty {
-            for i in files.indices {
-                if let more = extra[files[i].path] {
-                    files[i].diagnostics = (files[i].diagnostics + more).sorted(by: Diagnostic.reportOrder)
-                }
-            }
-        }
-        return RunResult(files: files, errors: errors, skipped: skipped)
+        result.files = Self.merging(judge(facts), into: result.files)
+        return result
     }
 
-    private enum Outcome {
-        case checked(FileResult, [Any])
-        case failed(InputError)
-        case skipped(InputError)
+    /// Adds cross-file diagnostics to the files they belong to (files not listed are left out).
+    public static func merging(_ extra: [String: [Diagnostic]], into files: [FileResult]) -> [FileResult] {
+        guard !extra.isEmpty else { return files }
+        return files.map { file in
+            guard let more = extra[file.path], !more.isEmpty else { return file }
+            var file = file
+            file.diagnostics = (file.diagnostics + more).sorted(by: Diagnostic.reportOrder)
+            return file
+        }
     }
 
-    private func process(_ input: InputFile, stdinBytes: [UInt8], options: CheckOptions) -> Outcome {
-        let bytes: [UInt8]
-        if let path = input.fileSystemPath {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failed(InputError(path: input.displayPath, message: "cannot read file"))
-            }
-            bytes = [UInt8](data)
-        } else {
-            bytes = stdinBytes
-        }
-        if BinaryDetector.looksBinary(bytes) {
-            return .skipped(InputError(path: input.displayPath, message: "binary file (NUL bytes); skipped"))
-        }
+    /// The ids of the enabled cross-file rules, whose facts a run collects.
+    public var runRuleIDs: [String] { runRules.map(\.id) }
+
+    /// Checks one file's bytes with every per-document rule and collects each cross-file rule's facts.
+    public func checkFile(_ input: InputFile, bytes: [UInt8]) -> CheckedFile {
         let source = SourceFile(path: input.displayPath, data: bytes)
         let format = DocumentBuilder.format(forPath: input.fileSystemPath ?? input.displayPath)
         let document = DocumentBuilder.build(source, format: format)
         let diagnostics = check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
-        let ruleFacts = runRules.map { $0.collect(document, options: options) }
+        let opts = checkOptions
+        var facts = FileFacts(path: input.displayPath)
+        for rule in runRules { facts.byRule[rule.id] = rule.box.collect(document, options: opts) }
         let result = FileResult(path: input.displayPath, diagnostics: diagnostics, fileSystemPath: input.fileSystemPath,
                                 contentHash: contentHash(bytes), isRewritable: source.isRewritable,
                                 stdinBytes: input.fileSystemPath == nil ? bytes : nil)
-        return .checked(result, ruleFacts)
+        return CheckedFile(result: result, facts: facts)
+    }
+
+    /// Runs the cross-file rules over every file's facts; returns their diagnostics by path.
+    public func judge(_ files: [FileFacts]) -> [String: [Diagnostic]] {
+        let opts = checkOptions
+        var extra: [String: [Diagnostic]] = [:]
+        for rule in runRules {
+            let facts = files.compactMap { file in file.byRule[rule.id].map { (path: file.path, facts: $0) } }
+            for var d in rule.box.judge(facts, options: opts) {
+                if let s = severityOverrides[d.ruleID] { d.severity = s }
+                extra[d.path, default: []].append(d)
+            }
+        }
+        return extra
+    }
+
+    /// How to decode each cross-file rule's facts (for the cache and facts files).
+    public var factsTypes: FactsTypes {
+        FactsTypes(Dictionary(uniqueKeysWithValues: runRules.map { ($0.id, $0.box.decodeFacts) }))
     }
 
     /// Checks text given in memory (tests, editors, stdin).
@@ -301,20 +305,6 @@ public final class Linter: @unchecked Sendable {
         return check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
     }
 
-    /// Lines from slots written by worker threads, each index once.
-    private final class ResultSlots: @unchecked Sendable {
-        private var items: [Outcome?]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Outcome) { lock.lock(); items[i] = value; lock.unlock() }
-        func get(_ i: Int) -> Outcome? { items[i] }
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
-    }
 }
 
 /// Files with NUL bytes near the start are binary and are not checked.
@@ -325,16 +315,3 @@ enum BinaryDetector {
     }
 }
 
-/// A cross-document rule with its facts type erased, so the engine can hold several.
-protocol RunRuleBox: Sendable {
-    func collect(_ document: Document, options: CheckOptions) -> Any
-    func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic]
-}
-
-private struct ConcreteRunRuleBox<R: RunJudging>: RunRuleBox {
-    let rule: R
-    func collect(_ document: Document, options: CheckOptions) -> Any { rule.collect(document, options: options) }
-    func judge(_ facts: [(path: String, facts: Any)], options: CheckOptions) -> [Diagnostic] {
-        rule.judge(facts.compactMap { item in (item.facts as? R.Facts).map { (item.path, $0) } }, options: options)
-    }
-}

@@ -30,6 +30,9 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
 /// are always checked.
 public struct FileCollector {
     public var extensions: Set<String> = ["md", "markdown", "txt"]
+    /// In a git work tree, take a folder's files from git (tracked, and untracked but not
+    /// ignored: `.gitignore` is respected) instead of walking it.
+    public var useGit = true
 
     public init() {}
 
@@ -50,7 +53,7 @@ public struct FileCollector {
             }
             if isDir.boolValue {
                 var found: [String] = []
-                walk(path, into: &found, errors: &errors, depth: 0)
+                if !(useGit && gitFiles(path, into: &found)) { walk(path, into: &found, errors: &errors, depth: 0) }
                 for f in found.sorted() where seen.insert(f).inserted {
                     files.append(InputFile(displayPath: f, fileSystemPath: f, isExplicit: false))
                 }
@@ -59,6 +62,40 @@ public struct FileCollector {
             }
         }
         return (files, errors)
+    }
+
+    /// Reads and expands a list of paths, one per line (or NUL-separated), as `--files-from`
+    /// gives it: files with other extensions are passed over, and missing ones (deleted in a
+    /// change) are left out.
+    public func collect(listing bytes: [UInt8]) -> [InputFile] {
+        let separator: UInt8 = bytes.contains(0) ? 0 : 10
+        var files: [InputFile] = []
+        var seen = Set<String>()
+        for item in bytes.split(separator: separator) {
+            var path = String(decoding: item, as: UTF8.self)
+            if path.hasSuffix("\r") { path.removeLast() }
+            path = path.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty, extensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                  seen.insert(path).inserted else { continue }
+            files.append(InputFile(displayPath: path, fileSystemPath: path, isExplicit: false))
+        }
+        return files
+    }
+
+    /// A folder's files as git lists them; false when the folder is not in a work tree.
+    private func gitFiles(_ dir: String, into found: inout [String]) -> Bool {
+        guard let repository = GitRepository.containing(dir), let listed = try? repository.files(below: dir) else { return false }
+        let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        for relative in listed {
+            guard extensions.contains((relative as NSString).pathExtension.lowercased()),
+                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let full = base + "/" + relative
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+        }
+        return true
     }
 
     private func walk(_ dir: String, into found: inout [String], errors: inout [InputError], depth: Int) {

@@ -1,0 +1,158 @@
+import Foundation
+import RedlineCore
+
+/// The files of one run that share a configuration: read, looked up in the cache, checked when
+/// missing, then judged together by the cross-file rules.
+///
+/// The linter (dictionaries, rules) is built only when something must be checked or judged, so
+/// re-checking an unchanged repository with a warm cache loads neither.
+final class GroupRun: @unchecked Sendable {
+    private let session: CheckSession
+    private let config: Configuration
+    private let request: RunRequest
+    private let externalFacts: [FactsFile]
+    private let cache: ResultCache?
+    private let lock = NSLock()
+    private var built: Result<Linter, Error>?
+
+    init(session: CheckSession, config: Configuration, request: RunRequest, externalFacts: [FactsFile]) throws {
+        self.session = session
+        self.config = config
+        self.request = request
+        self.externalFacts = externalFacts
+        let ids = try session.ruleIDs(for: config)
+        if let directory = request.cacheDirectory {
+            let options = session.options(for: config)
+            cache = ResultCache(directory: directory, fingerprint: ConfigFingerprint.compute(
+                options: options, dataDirectory: session.dataDirectory, ruleIDs: ids))
+        } else {
+            cache = nil
+            _ = try linter()
+        }
+    }
+
+    /// The linter, built on first use (from any thread).
+    private func linter() throws -> Linter {
+        lock.lock()
+        defer { lock.unlock() }
+        if built == nil { built = Result { try session.linter(for: config) } }
+        return try built!.get()
+    }
+
+    private enum Outcome: Sendable {
+        case fresh(CheckedFile)
+        case cached(FileResult)
+        case failed(InputError)
+        case skipped(InputError)
+        case broken
+    }
+
+    func run(reported: [InputFile], context: [InputFile]) throws -> RunResult {
+        let stdinBytes = reported.contains { $0.fileSystemPath == nil }
+            ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
+        // With facts from other shards, the rest of the repository is known from them.
+        let context = externalFacts.isEmpty ? context : []
+        let all = reported + context
+        let outcomes = ParallelWork.map(all, jobs: session.commandLine.jobs) { input -> Outcome in
+            defer { self.request.progress?() }
+            return self.process(input, stdinBytes: stdinBytes)
+        }
+        if case .failure(let error)? = built { throw error }
+
+        var result = RunResult(files: [], errors: [], skipped: [])
+        var fresh: [String: FileFacts] = [:]
+        var hashes: [(path: String, contentHash: UInt64)] = []
+        var cachedFiles: [FileResult] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let isReported = index < reported.count
+            switch outcome {
+            case .fresh(let file):
+                if isReported { result.files.append(file.result) }
+                fresh[file.result.path] = file.facts
+                hashes.append((file.result.path, file.result.contentHash))
+            case .cached(let file):
+                if isReported { result.files.append(file) }
+                cachedFiles.append(file)
+                hashes.append((file.path, file.contentHash))
+            case .failed(let e): if isReported { result.errors.append(e) }
+            case .skipped(let e): if isReported { result.skipped.append(e) }
+            case .broken: break
+            }
+        }
+        let extra = try crossFileDiagnostics(fresh: fresh, cached: cachedFiles, hashes: hashes)
+        result.files = Linter.merging(extra, into: result.files)
+        if request.wantsFacts {
+            let reportedPaths = Set(result.files.map(\.path))
+            result.facts = try gatherFacts(try linter(), fresh: fresh, cached: cachedFiles, external: false)
+                .filter { reportedPaths.contains($0.path) }
+        }
+        return result
+    }
+
+    private func process(_ input: InputFile, stdinBytes: [UInt8]) -> Outcome {
+        let bytes: [UInt8]
+        switch InputReader.read(input, stdinBytes: stdinBytes) {
+        case .failure(let error):
+            switch error.outcome {
+            case .failed(let e): return .failed(e)
+            case .skipped(let e): return .skipped(e)
+            case .checked(let file): return .fresh(file)
+            }
+        case .success(let read): bytes = read
+        }
+        let hash = contentHash(bytes)
+        if let cache, input.fileSystemPath != nil,
+           let hit = cache.result(path: input.displayPath, contentHash: hash, fileSystemPath: input.fileSystemPath) {
+            return .cached(hit)
+        }
+        guard let linter = try? linter() else { return .broken }
+        let checked = linter.checkFile(input, bytes: bytes)
+        if let cache, input.fileSystemPath != nil { cache.store(checked) }
+        return .fresh(checked)
+    }
+
+    /// Every file's facts: fresh ones, those of cached files (from the cache, or collected again
+    /// when missing there), and (with `external`) those of facts files for files not in the run.
+    private func gatherFacts(_ linter: Linter, fresh: [String: FileFacts], cached: [FileResult],
+                             external: Bool) throws -> [FileFacts] {
+        var facts = Array(fresh.values)
+        var seen = Set(fresh.keys)
+        if !cached.isEmpty {
+            let types = linter.factsTypes
+            let loaded = ParallelWork.map(cached, jobs: session.commandLine.jobs) { file -> FileFacts? in
+                if let known = self.cache?.facts(path: file.path, contentHash: file.contentHash, types: types) { return known }
+                guard let path = file.fileSystemPath, let data = FileManager.default.contents(atPath: path) else { return nil }
+                return linter.checkFile(InputFile(displayPath: file.path, fileSystemPath: path), bytes: [UInt8](data)).facts
+            }
+            for (file, item) in zip(cached, loaded) {
+                seen.insert(file.path)
+                if let item { facts.append(item) }
+            }
+        }
+        if external {
+            for file in externalFacts {
+                for item in try file.facts(types: linter.factsTypes) where seen.insert(item.path).inserted { facts.append(item) }
+            }
+        }
+        return facts.sorted { $0.path < $1.path }
+    }
+
+    /// The cross-file rules' diagnostics: from the cache when every file and facts file is as
+    /// in a run already judged, else judged anew over fresh, cached and external facts.
+    private func crossFileDiagnostics(fresh: [String: FileFacts], cached: [FileResult],
+                                      hashes: [(path: String, contentHash: UInt64)]) throws -> [String: [Diagnostic]] {
+        var key: UInt64 = 0
+        if let cache {
+            var extra = FNV64()
+            for file in externalFacts { extra.add(file.contentHash) }
+            key = ResultCache.runKey(hashes, extra: extra.value)
+            if let known = cache.runDiagnostics(key: key) { return known }
+        }
+        let linter = try linter()
+        guard !linter.runRuleIDs.isEmpty else { return [:] }
+        let facts = try gatherFacts(linter, fresh: fresh, cached: cached, external: true)
+        let judged = linter.judge(facts)
+        cache?.storeRunDiagnostics(judged, key: key)
+        return judged
+    }
+}
