@@ -49,6 +49,6 @@ let package = Package(
         // Benchmark of the spelling suggestions (scripts/bench-suggestions.sh).
         .executableTarget(name: "suggestion-bench", dependencies: ["RedlineSpelling"]),
 
-        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "redline", "Yams"], exclude: ["Fixtures", "Golden"]),
     ]
 )

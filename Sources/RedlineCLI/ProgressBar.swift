@@ -32,11 +32,14 @@ final class ProgressBar: @unchecked Sendable {
         stopped.wait()
     }
 
+    /// Seconds before the bar first appears (REDLINE_PROGRESS_AFTER overrides, for tests).
+    private static let delay = ProcessInfo.processInfo.environment["REDLINE_PROGRESS_AFTER"].flatMap(Double.init) ?? 1.0
+
     private func loop() {
         var first = true
         while true {
             // Wait a second before the first drawing, then redraw ten times a second.
-            let deadline = Date().addingTimeInterval(first ? 1.0 : 0.1)
+            let deadline = Date().addingTimeInterval(first ? Self.delay : 0.1)
             first = false
             while Date() < deadline {
                 lock.lock(); let over = finished; lock.unlock()

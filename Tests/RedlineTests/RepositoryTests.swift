@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 @testable import RedlineKit
 
 /// Repository mode, changed files, the baseline, the cache, shards and facts, through the
@@ -158,5 +159,36 @@ import Testing
         #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("x") == nil)
         let owners = (1...4).map { Shard("\($0)/4")! }
         for name in ["a.md", "b.md", "news/c.txt"] { #expect(owners.filter { $0.contains(name) }.count == 1) }
+    }
+}
+
+/// The progress bar, the GitHub action and the pre-commit hooks.
+@Suite struct IntegrationTests {
+    @Test func progressBarShowsOnATerminalOnly() throws {
+        let folder = TestSupport.fixture("")
+        // `script` gives the command a terminal; the bar is told to appear at once.
+        let command = "\(TestSupport.executable) check --format json \(folder) >/dev/null"
+        let (_, out, _) = try TestSupport.runTool("/usr/bin/script", ["-qec", command, "/dev/null"],
+                                                  environment: ["REDLINE_PROGRESS_AFTER": "0"])
+        #expect(out.contains(" files  0:"), "\(out)")
+        #expect(out.contains("\u{1B}[2K"), "the bar is erased at the end")
+        let (_, _, err) = try TestSupport.run(["check", folder], environment: ["REDLINE_PROGRESS_AFTER": "0"])
+        #expect(!err.contains(" files  0:"))
+    }
+
+    @Test func actionAndHooksUseOptionsRedlineHas() throws {
+        let action = try String(contentsOfFile: TestSupport.root + "/action.yml", encoding: .utf8)
+        let hooks = try String(contentsOfFile: TestSupport.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
+        let parsed = try #require(try Yams.load(yaml: action) as? [String: Any])
+        let runs = try #require(parsed["runs"] as? [String: Any])
+        #expect(runs["using"] as? String == "composite")
+        let help = try TestSupport.run(["check", "--help"]).1 + TestSupport.run(["facts", "--help"]).1
+        let flags = Set((action + hooks).matches(of: /(--[a-z][a-z-]+)/).map { String($0.1) })
+        #expect(flags.contains("--changed-since") && flags.contains("--facts"))
+        for flag in flags where !["--package-path", "--product", "--exists"].contains(flag) {
+            #expect(help.contains(flag), "\(flag) is not an option of redline check or facts")
+        }
+        let hookList = try #require(try Yams.load(yaml: hooks) as? [[String: Any]])
+        #expect(hookList.map { $0["id"] as? String } == ["redline", "redline-fix"])
     }
 }

@@ -39,8 +39,14 @@ enum TestSupport {
     /// Runs `redline` with arguments; returns exit code, stdout and stderr.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     workingDirectory: String? = nil) throws -> (Int32, String, String) {
+        try runTool(executable, arguments, stdin: stdin, environment: environment, workingDirectory: workingDirectory)
+    }
+
+    /// Runs any program; returns exit code, stdout and stderr.
+    static func runTool(_ tool: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                        workingDirectory: String? = nil) throws -> (Int32, String, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         var env = ProcessInfo.processInfo.environment
