@@ -42,6 +42,8 @@ final class GroupRun: @unchecked Sendable {
     private enum Outcome: Sendable {
         case fresh(CheckedFile)
         case cached(FileResult)
+        /// A context file read for its facts only.
+        case factsOnly(FileFacts, contentHash: UInt64)
         case failed(InputError)
         case skipped(InputError)
         case broken
@@ -53,9 +55,9 @@ final class GroupRun: @unchecked Sendable {
         // With facts from other shards, the rest of the repository is known from them.
         let context = externalFacts.isEmpty ? context : []
         let all = reported + context
-        let outcomes = ParallelWork.map(all, jobs: session.commandLine.jobs) { input -> Outcome in
+        let outcomes = ParallelWork.map(Array(all.enumerated()), jobs: session.commandLine.jobs) { item -> Outcome in
             defer { self.request.progress?() }
-            return self.process(input, stdinBytes: stdinBytes)
+            return self.process(item.element, stdinBytes: stdinBytes, reported: item.offset < reported.count)
         }
         if case .failure(let error)? = built { throw error }
 
@@ -74,6 +76,9 @@ final class GroupRun: @unchecked Sendable {
                 if isReported { result.files.append(file) }
                 cachedFiles.append(file)
                 hashes.append((file.path, file.contentHash))
+            case .factsOnly(let facts, let hash):
+                fresh[facts.path] = facts
+                hashes.append((facts.path, hash))
             case .failed(let e): if isReported { result.errors.append(e) }
             case .skipped(let e): if isReported { result.skipped.append(e) }
             case .broken: break
@@ -89,7 +94,7 @@ final class GroupRun: @unchecked Sendable {
         return result
     }
 
-    private func process(_ input: InputFile, stdinBytes: [UInt8]) -> Outcome {
+    private func process(_ input: InputFile, stdinBytes: [UInt8], reported: Bool) -> Outcome {
         let bytes: [UInt8]
         switch InputReader.read(input, stdinBytes: stdinBytes) {
         case .failure(let error):
@@ -106,6 +111,8 @@ final class GroupRun: @unchecked Sendable {
             return .cached(hit)
         }
         guard let linter = try? linter() else { return .broken }
+        // Without a cache to fill, a file that is not reported is read for its facts only.
+        if cache == nil && !reported { return .factsOnly(linter.collectFacts(input, bytes: bytes), contentHash: hash) }
         let checked = linter.checkFile(input, bytes: bytes)
         if let cache, input.fileSystemPath != nil { cache.store(checked) }
         return .fresh(checked)

@@ -266,17 +266,30 @@ public final class Linter: @unchecked Sendable {
 
     /// Checks one file's bytes with every per-document rule and collects each cross-file rule's facts.
     public func checkFile(_ input: InputFile, bytes: [UInt8]) -> CheckedFile {
-        let source = SourceFile(path: input.displayPath, data: bytes)
-        let format = DocumentBuilder.format(forPath: input.fileSystemPath ?? input.displayPath)
-        let document = DocumentBuilder.build(source, format: format)
+        let document = Self.document(input, bytes: bytes)
+        let source = document.source
         let diagnostics = check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
-        let opts = checkOptions
-        var facts = FileFacts(path: input.displayPath)
-        for rule in runRules { facts.byRule[rule.id] = rule.box.collect(document, options: opts) }
         let result = FileResult(path: input.displayPath, diagnostics: diagnostics, fileSystemPath: input.fileSystemPath,
                                 contentHash: contentHash(bytes), isRewritable: source.isRewritable,
                                 stdinBytes: input.fileSystemPath == nil ? bytes : nil)
-        return CheckedFile(result: result, facts: facts)
+        return CheckedFile(result: result, facts: facts(of: document))
+    }
+
+    /// Only the cross-file rules' facts of a file (for files a run reads but does not report).
+    public func collectFacts(_ input: InputFile, bytes: [UInt8]) -> FileFacts {
+        facts(of: Self.document(input, bytes: bytes))
+    }
+
+    private static func document(_ input: InputFile, bytes: [UInt8]) -> Document {
+        let source = SourceFile(path: input.displayPath, data: bytes)
+        return DocumentBuilder.build(source, format: DocumentBuilder.format(forPath: input.fileSystemPath ?? input.displayPath))
+    }
+
+    private func facts(of document: Document) -> FileFacts {
+        let opts = checkOptions
+        var facts = FileFacts(path: document.source.path)
+        for rule in runRules { facts.byRule[rule.id] = rule.box.collect(document, options: opts) }
+        return facts
     }
 
     /// Runs the cross-file rules over every file's facts; returns their diagnostics by path.

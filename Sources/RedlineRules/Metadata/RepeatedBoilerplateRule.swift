@@ -251,3 +251,45 @@ struct SuppressedLines {
 
     func contains(_ line: Int) -> Bool { ranges.contains { $0.contains(line) } }
 }
+
+extension RepeatedBoilerplateRule.Candidate {
+    fileprivate enum CodingKeys: String, CodingKey {
+        case key, headKey, suppressed, readsAsProse, text, span, start, end, match, sourceLine, fixSpan, fixStart, fixEnd
+    }
+
+    /// `text` and `sourceLine` are left out when they equal `match` (the usual case), which
+    /// halves the facts kept in the cache and exchanged between shards.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encodeIfPresent(headKey, forKey: .headKey)
+        try c.encode(suppressed, forKey: .suppressed)
+        try c.encode(readsAsProse, forKey: .readsAsProse)
+        if text != match { try c.encode(text, forKey: .text) }
+        try c.encode(span, forKey: .span)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(match, forKey: .match)
+        if sourceLine != match { try c.encode(sourceLine, forKey: .sourceLine) }
+        try c.encodeIfPresent(fixSpan, forKey: .fixSpan)
+        try c.encodeIfPresent(fixStart, forKey: .fixStart)
+        try c.encodeIfPresent(fixEnd, forKey: .fixEnd)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        headKey = try c.decodeIfPresent(String.self, forKey: .headKey)
+        suppressed = try c.decode(Bool.self, forKey: .suppressed)
+        readsAsProse = try c.decode(Bool.self, forKey: .readsAsProse)
+        span = try c.decode(Span.self, forKey: .span)
+        start = try c.decode(SourceLocation.self, forKey: .start)
+        end = try c.decode(SourceLocation.self, forKey: .end)
+        match = try c.decode(String.self, forKey: .match)
+        text = try c.decodeIfPresent(String.self, forKey: .text) ?? match
+        sourceLine = try c.decodeIfPresent(String.self, forKey: .sourceLine) ?? match
+        fixSpan = try c.decodeIfPresent(Span.self, forKey: .fixSpan)
+        fixStart = try c.decodeIfPresent(SourceLocation.self, forKey: .fixStart)
+        fixEnd = try c.decodeIfPresent(SourceLocation.self, forKey: .fixEnd)
+    }
+}
