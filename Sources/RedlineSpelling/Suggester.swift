@@ -15,6 +15,7 @@ import Foundation
 public final class Suggester: @unchecked Sendable {
     private let speller: SpellChecker
     private let frequencyListPath: String?
+    private let irregularFormsPath: String?
     private let extraWords: [String]
     private let weights: SuggestionWeights
     /// At most this many suggestions are returned.
@@ -30,11 +31,14 @@ public final class Suggester: @unchecked Sendable {
     /// - Parameters:
     ///   - frequencyListPath: a `word<TAB>zipf` list; by default `frequency/<language>.tsv`
     ///     beside the first dictionary, when it exists (without one, ranking uses edit cost only).
+    ///   - irregularFormsPath: a table of irregular verbs, nouns and adjectives (teach/taught);
+    ///     by default `irregular/<language>.tsv` beside the first dictionary, when it exists.
     ///   - extraWords: words to suggest besides the dictionaries' (default: the speller's extra words).
-    public init(speller: SpellChecker, frequencyListPath: String? = nil, extraWords: [String]? = nil,
+    public init(speller: SpellChecker, frequencyListPath: String? = nil, irregularFormsPath: String? = nil, extraWords: [String]? = nil,
                 weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8) {
         self.speller = speller
         self.frequencyListPath = frequencyListPath ?? speller.dictionaries.first.flatMap(FrequencyList.locate(besides:))
+        self.irregularFormsPath = irregularFormsPath ?? speller.dictionaries.first.flatMap(IrregularForms.locate(besides:))
         self.extraWords = extraWords ?? speller.extraWords
         self.weights = weights
         self.limit = limit
@@ -47,7 +51,7 @@ public final class Suggester: @unchecked Sendable {
         defer { buildLock.unlock() }
         if let builtEngine { return builtEngine }
         let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
-                                          frequencyListPath: frequencyListPath)
+                                          frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
         let engine = SuggestionEngine(index: index, weights: weights)
         builtEngine = engine
         return engine
