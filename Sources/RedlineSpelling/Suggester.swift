@@ -57,12 +57,17 @@ public final class Suggester: @unchecked Sendable {
         return engine
     }
 
-    /// Builds the index now (it is otherwise built on the first suggestion) and says what it cost.
+    /// Builds the index now (it is otherwise built on the first suggestion), with its sound-alike
+    /// part for English, and says what it cost.
     @discardableResult
     public func prepare() -> SuggestionIndexStatistics {
         let index = engine.index
-        return SuggestionIndexStatistics(buildSeconds: index.buildSeconds, memoryBytes: index.memoryBytes,
-                                         wordForms: index.trie.keyCount, nodes: index.trie.nodeCount)
+        // The sound-alike index is otherwise built by the first suggestion of four letters or more.
+        let start = Date()
+        let phoneticBytes = index.isEnglish ? index.phonetic.memoryBytes : 0
+        return SuggestionIndexStatistics(buildSeconds: index.buildSeconds, memoryBytes: index.memoryBytes + phoneticBytes,
+                                         wordForms: index.trie.keyCount, nodes: index.trie.nodeCount,
+                                         phoneticBuildSeconds: Date().timeIntervalSince(start))
     }
 
     /// Suggestions for `word`, best first, in the word's own case pattern.

@@ -221,8 +221,8 @@ print(String(format: "time per word (ms): median %.3f, p90 %.3f, p99 %.3f, max %
 print(String(format: "CPU time per word (ms): median %.3f, p90 %.3f, p99 %.3f",
              percentile(cpuTimes, 0.5), percentile(cpuTimes, 0.9), percentile(cpuTimes, 0.99)))
 if let statistics {
-    print(String(format: "index: built in %.0f ms (CPU %.0f ms), %d word forms, %d trie nodes, ~%.1f MB held; "
+    print(String(format: "index: built in %.0f ms (of which sound-alike index %.0f ms; CPU %.0f ms), %d word forms, %d trie nodes, ~%.1f MB held; "
                  + "RSS %.1f MB before, +%.1f MB just after building, +%.1f MB once freed memory is returned",
-                 statistics.buildSeconds * 1000, buildCPU, statistics.wordForms, statistics.nodes,
+                 (statistics.buildSeconds + statistics.phoneticBuildSeconds) * 1000, statistics.phoneticBuildSeconds * 1000, buildCPU, statistics.wordForms, statistics.nodes,
                  Double(statistics.memoryBytes) / 1_048_576, rssBefore, rssAfter - rssBefore, rssRetained - rssBefore))
 }

@@ -71,8 +71,11 @@ struct IrregularForms: Sendable {
         if last == "y", letters.count >= 2, !vowels.contains(letters[letters.count - 2]) {
             forms.append(String(letters.dropLast()) + "i" + suffix)
         }
-        if letters.count >= 2, !vowels.contains(last), last != "w", last != "x", last != "y",
-           vowels.contains(letters[letters.count - 2]), letters.count < 3 || !vowels.contains(letters[letters.count - 3]) {
+        // One vowel before the final consonant (the u of qu is not a vowel: quit → quitted).
+        let n = letters.count
+        let singleVowel = n >= 2 && vowels.contains(letters[n - 2])
+            && (n < 3 || !vowels.contains(letters[n - 3]) || (n >= 4 && letters[n - 3] == "u" && letters[n - 4] == "q"))
+        if singleVowel, !vowels.contains(last), last != "w", last != "x", last != "y" {
             forms.append(base + String(last) + suffix)
         }
         return forms
