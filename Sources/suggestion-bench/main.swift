@@ -1,4 +1,4 @@
-// Measures Redline's spelling suggestions on a list of `wrong<TAB>right` pairs: how often the
+// Measures Redline's spelling suggestions on a list of `wrong<TAB>right` (or `wrong->right, right`) pairs: how often the
 // first suggestion (and any of the first five) is right, how often a confident first is wrong,
 // time per word and what building the index costs. Run by scripts/bench-suggestions.sh.
 import Foundation
