@@ -5,9 +5,12 @@
 #
 #   scripts/bench-suggestions.sh                 # en_US (the default --lang), the Aspell list
 #   scripts/bench-suggestions.sh --hunspell      # the same list with Hunspell's own suggestions (slow: ~2 min)
-#   scripts/bench-suggestions.sh --verbose       # also print every pair whose first suggestion is wrong
+#   scripts/bench-suggestions.sh --verbose       # also print every pair whose first suggestion is wrong, and
+#                                                # why each one not within the first five is missed
+#   scripts/bench-suggestions.sh --half dev      # one half of the list (dev or held), split by misspelling, fixed seed
 #   scripts/bench-suggestions.sh --lang en_US --lang en_GB --house-words   # as `redline check` runs by default
-#   PAIRS=list.tab scripts/bench-suggestions.sh  # another list
+#   PAIRS=list.tab scripts/bench-suggestions.sh  # another list (wrong<TAB>right, or wrong->right1, right2 as
+#                                                # in ../shared/corpus/misspellings/wikipedia-common-misspellings.txt)
 #
 # Set SCRATCH_PATH to build elsewhere than .build (e.g. while another build holds its lock).
 # Skips (exit 0) when ../shared is absent.

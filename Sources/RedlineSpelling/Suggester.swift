@@ -15,6 +15,7 @@ import Foundation
 public final class Suggester: @unchecked Sendable {
     private let speller: SpellChecker
     private let frequencyListPath: String?
+    private let irregularFormsPath: String?
     private let extraWords: [String]
     private let weights: SuggestionWeights
     /// At most this many suggestions are returned.
@@ -30,11 +31,14 @@ public final class Suggester: @unchecked Sendable {
     /// - Parameters:
     ///   - frequencyListPath: a `word<TAB>zipf` list; by default `frequency/<language>.tsv`
     ///     beside the first dictionary, when it exists (without one, ranking uses edit cost only).
+    ///   - irregularFormsPath: a table of irregular verbs, nouns and adjectives (teach/taught);
+    ///     by default `irregular/<language>.tsv` beside the first dictionary, when it exists.
     ///   - extraWords: words to suggest besides the dictionaries' (default: the speller's extra words).
-    public init(speller: SpellChecker, frequencyListPath: String? = nil, extraWords: [String]? = nil,
+    public init(speller: SpellChecker, frequencyListPath: String? = nil, irregularFormsPath: String? = nil, extraWords: [String]? = nil,
                 weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8) {
         self.speller = speller
         self.frequencyListPath = frequencyListPath ?? speller.dictionaries.first.flatMap(FrequencyList.locate(besides:))
+        self.irregularFormsPath = irregularFormsPath ?? speller.dictionaries.first.flatMap(IrregularForms.locate(besides:))
         self.extraWords = extraWords ?? speller.extraWords
         self.weights = weights
         self.limit = limit
@@ -47,18 +51,23 @@ public final class Suggester: @unchecked Sendable {
         defer { buildLock.unlock() }
         if let builtEngine { return builtEngine }
         let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
-                                          frequencyListPath: frequencyListPath)
+                                          frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
         let engine = SuggestionEngine(index: index, weights: weights)
         builtEngine = engine
         return engine
     }
 
-    /// Builds the index now (it is otherwise built on the first suggestion) and says what it cost.
+    /// Builds the index now (it is otherwise built on the first suggestion), with its sound-alike
+    /// part for English, and says what it cost.
     @discardableResult
     public func prepare() -> SuggestionIndexStatistics {
         let index = engine.index
-        return SuggestionIndexStatistics(buildSeconds: index.buildSeconds, memoryBytes: index.memoryBytes,
-                                         wordForms: index.trie.keyCount, nodes: index.trie.nodeCount)
+        // The sound-alike index is otherwise built by the first suggestion of four letters or more.
+        let start = Date()
+        let phoneticBytes = index.isEnglish ? index.phonetic.memoryBytes : 0
+        return SuggestionIndexStatistics(buildSeconds: index.buildSeconds, memoryBytes: index.memoryBytes + phoneticBytes,
+                                         wordForms: index.trie.keyCount, nodes: index.trie.nodeCount,
+                                         phoneticBuildSeconds: Date().timeIntervalSince(start))
     }
 
     /// Suggestions for `word`, best first, in the word's own case pattern.

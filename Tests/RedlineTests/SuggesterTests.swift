@@ -30,6 +30,20 @@ import Testing
         #expect(Self.suggester.suggest(pair.0).words.prefix(5).contains(pair.1), "\(pair.0): \(Self.suggester.suggest(pair.0).words)")
     }
 
+    @Test func findsWordsThatSoundAlikeBeyondTwoEdits() {
+        #expect(Self.suggester.suggest("restrant").words.prefix(5).contains("restaurant"), "\(Self.suggester.suggest("restrant").words)")
+        #expect(Self.first("fotograf") == "photograph")
+        #expect(Self.first("nollidge") == "knowledge")
+    }
+
+    @Test func suggestsTheIrregularFormOfAnOverRegularisedOne() {
+        #expect(Self.first("catched") == "caught")
+        #expect(Self.first("buyed") == "bought")
+        #expect(Self.first("thinked") == "thought")
+        #expect(Self.first("Mouses") == "Mice")
+        #expect(Self.suggester.suggest("gooder").words.prefix(3).contains("better"))
+    }
+
     @Test func keepsTheCasePatternOfTheMisspelling() {
         #expect(Self.first("Recieve") == "Receive")
         #expect(Self.first("RECIEVE") == "RECEIVE")

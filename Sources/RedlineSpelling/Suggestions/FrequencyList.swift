@@ -48,13 +48,6 @@ enum FrequencyList {
     /// The frequency list beside a dictionary: `frequency/<language>.tsv` in the dictionary's
     /// folder (`Dictionaries/en_US.dic` → `Dictionaries/frequency/en.tsv`), if there is one.
     static func locate(besides dictionary: DictionaryFiles) -> String? {
-        let folder = (dictionary.dictionaryPath as NSString).deletingLastPathComponent
-        let name = dictionary.name
-        let language = name.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map(String.init) ?? name
-        for candidate in [name, language] {
-            let path = folder + "/frequency/" + candidate + ".tsv"
-            if FileManager.default.fileExists(atPath: path) { return path }
-        }
-        return nil
+        DataFileLocator.locate(folder: "frequency", besides: dictionary)
     }
 }

@@ -61,9 +61,16 @@ struct SuggestionEngine: Sendable {
         if k > 1 && !byKey.values.contains(where: { $0.cost <= weights.widerSearchCost }) {
             index.trie.search(q, maxDistance: k, widerFirst: kept, narrowDistance: k, skipWider: true) { key, _ in consider(key) }
         }
-        // Words that sound alike, for misspellings far from every word within reach.
-        if index.isEnglish && q.count >= 4 && sound.count >= 2 && !byKey.values.contains(where: { $0.cost <= weights.soundSearchCost }) {
+        // Words that sound alike, however many edits away (restraunt → restaurant).
+        if index.isEnglish && q.count >= 4 && sound.count >= 2 {
             for key in index.phonetic.words(soundingLike: sound).prefix(300) { consider(key) }
+        }
+        // The irregular form meant by a regular-looking one (teached → taught, childs → children).
+        for form in index.irregular.meant(by: word.lowercased()) {
+            guard let key = index.trie.lookup(index.codes(of: form)) else { continue }
+            let cost = weights.irregularForm
+            if let known = byKey[key], known.cost <= cost { continue }
+            byKey[key] = RankedCandidate(keys: [key], text: "", cost: cost, score: weights.frequency * prior(key) - cost)
         }
 
         var multi: [RankedCandidate] = []

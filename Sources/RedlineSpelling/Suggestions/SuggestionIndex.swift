@@ -22,6 +22,8 @@ final class SuggestionIndex: @unchecked Sendable {
     let frequencyFloor: Float?
     /// Whether the first dictionary is English (the sound-alike key is English).
     let isEnglish: Bool
+    /// Over-regularised forms and the irregular ones meant (teached → taught).
+    let irregular: IrregularForms
     /// Seconds spent building the index.
     let buildSeconds: Double
 
@@ -45,7 +47,8 @@ final class SuggestionIndex: @unchecked Sendable {
 
     private init(alphabet: LetterAlphabet, trie: LetterTrie, zipf: [Float], kinds: [UInt8],
                  otherSpellings: [Int32: [String]], affixes: AffixFile, frequencyFloor: Float?, isEnglish: Bool,
-                 buildSeconds: Double) {
+                 irregular: IrregularForms, buildSeconds: Double) {
+        self.irregular = irregular
         self.frequencyFloor = frequencyFloor
         self.isEnglish = isEnglish
         self.alphabet = alphabet
@@ -57,8 +60,10 @@ final class SuggestionIndex: @unchecked Sendable {
         self.buildSeconds = buildSeconds
     }
 
-    /// Reads the dictionaries, expands their word forms, adds `extraWords` and the frequencies.
-    static func build(dictionaries: [DictionaryFiles], extraWords: [String], frequencyListPath: String?) -> SuggestionIndex {
+    /// Reads the dictionaries, expands their word forms, adds `extraWords`, the frequencies and
+    /// the table of irregular forms.
+    static func build(dictionaries: [DictionaryFiles], extraWords: [String], frequencyListPath: String?,
+                      irregularFormsPath: String? = nil) -> SuggestionIndex {
         let start = Date()
         var builder = SuggestionIndexBuilder()
         var firstAffixes: AffixFile?
@@ -89,6 +94,7 @@ final class SuggestionIndex: @unchecked Sendable {
         return SuggestionIndex(alphabet: builder.alphabet, trie: trie, zipf: builder.zipf, kinds: builder.kinds,
                                otherSpellings: builder.otherSpellings, affixes: affixes, frequencyFloor: floor,
                                isEnglish: dictionaries.first?.name.lowercased().hasPrefix("en") ?? false,
+                               irregular: irregularFormsPath.flatMap(IrregularForms.load(path:)) ?? IrregularForms(),
                                buildSeconds: Date().timeIntervalSince(start))
     }
 

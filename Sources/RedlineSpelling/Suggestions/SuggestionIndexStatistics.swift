@@ -8,4 +8,6 @@ public struct SuggestionIndexStatistics: Sendable, Hashable {
     public var wordForms: Int
     /// Trie nodes.
     public var nodes: Int
+    /// Seconds spent building the sound-alike index (English dictionaries; 0 when already built).
+    public var phoneticBuildSeconds: Double = 0
 }

@@ -51,9 +51,8 @@ public struct SuggestionWeights: Sendable, Hashable {
     /// Words with another first letter are searched within two edits (not one) only when no
     /// candidate costs this little.
     public var widerSearchCost: Float = 1.2
-    /// Words that sound like the misspelling but are further than two edits are looked up
-    /// only when no candidate costs this little.
-    public var soundSearchCost: Float = 1.0
+    /// The irregular form meant by an over-regularised one (teached → taught).
+    public var irregularForm: Float = 0.5
     /// Score margin over the second candidate for the first to count as confident.
     public var confidenceMargin: Float = 1.2
     /// Or: every other candidate costs this much more than the first…
