@@ -100,10 +100,16 @@ struct RepositoryOptions: ParsableArguments {
             }
             let changed: Set<String>
             do { changed = try repository.changedFiles(since: ref) } catch { throw CommandError("\(error)") }
-            let changedReal = Set(changed.map(RealPath.of))
+            // Compare absolute paths made from the real current folder (one system call, not one per file).
+            let here = RealPath.of(FileManager.default.currentDirectoryPath)
+            let changedPaths = Set(changed.map { RealPath.normalized($0, in: here) })
             var reported: [InputFile] = []
             for input in inputs {
-                if let path = input.fileSystemPath, !changedReal.contains(RealPath.of(path)) { context.append(input) } else { reported.append(input) }
+                if let path = input.fileSystemPath, !changedPaths.contains(RealPath.normalized(path, in: here)) {
+                    context.append(input)
+                } else {
+                    reported.append(input)
+                }
             }
             inputs = reported
         }
@@ -117,6 +123,17 @@ struct RepositoryOptions: ParsableArguments {
 
 /// Symbolic links resolved, so paths from git and from the command line compare.
 enum RealPath {
+    /// An absolute path with `.` and `..` components and repeated slashes removed (no system calls).
+    static func normalized(_ path: String, in folder: String) -> String {
+        var parts: [Substring] = []
+        for part in ((path.hasPrefix("/") ? path : folder + "/" + path).split(separator: "/")) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
     static func of(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }

@@ -26,6 +26,11 @@ public final class ResultCache: Sendable {
                           contentHash: contentHash, isRewritable: entry.rewritable)
     }
 
+    /// Whether the cache holds a file's facts (for files a run reads only for them).
+    public func hasFacts(path: String, contentHash: UInt64) -> Bool {
+        FileManager.default.fileExists(atPath: entryPath(path, contentHash, ".facts.json"))
+    }
+
     /// The cached facts of a file (decoded with the rules' `FactsTypes`).
     public func facts(path: String, contentHash: UInt64, types: FactsTypes) -> FileFacts? {
         guard let data = FileManager.default.contents(atPath: entryPath(path, contentHash, ".facts.json")) else { return nil }

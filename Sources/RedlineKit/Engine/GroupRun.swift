@@ -106,9 +106,15 @@ final class GroupRun: @unchecked Sendable {
         case .success(let read): bytes = read
         }
         let hash = contentHash(bytes)
-        if let cache, input.fileSystemPath != nil,
-           let hit = cache.result(path: input.displayPath, contentHash: hash, fileSystemPath: input.fileSystemPath) {
-            return .cached(hit)
+        if let cache, input.fileSystemPath != nil {
+            // A file only read for its facts needs no findings: that its facts are kept is enough.
+            if !reported, cache.hasFacts(path: input.displayPath, contentHash: hash) {
+                return .cached(FileResult(path: input.displayPath, diagnostics: [], fileSystemPath: input.fileSystemPath,
+                                          contentHash: hash))
+            }
+            if let hit = cache.result(path: input.displayPath, contentHash: hash, fileSystemPath: input.fileSystemPath) {
+                return .cached(hit)
+            }
         }
         guard let linter = try? linter() else { return .broken }
         // Without a cache to fill, a file that is not reported is read for its facts only.
