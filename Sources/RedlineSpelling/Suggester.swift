@@ -26,6 +26,8 @@ public final class Suggester: @unchecked Sendable {
     private var builtEngine: SuggestionEngine?
     private let cacheLock = NSLock()
     private var cache: [String: Suggestions] = [:]
+    /// Words `confidentSuggestions` found to have no confident correction.
+    private var notConfident: Set<String> = []
 
     /// - Parameters:
     ///   - frequencyListPath: a `word<TAB>zipf` list; by default `frequency/<language>.tsv`
@@ -74,11 +76,45 @@ public final class Suggester: @unchecked Sendable {
         return result
     }
 
+    /// The suggestions for `word` when the first is a confident correction, else nil; for words
+    /// that are seldom misspellings (a capitalised word at the start of a sentence, usually a
+    /// name). When no candidate of ours is close enough to be confident the answer is nil
+    /// whatever Hunspell would add, so Hunspell (tens of milliseconds a word) is not asked.
+    public func confidentSuggestions(_ word: String) -> Suggestions? {
+        cacheLock.lock()
+        let cached = cache[word]
+        let known = notConfident.contains(word)
+        cacheLock.unlock()
+        if let cached { return cached.isConfident ? cached : nil }
+        if known { return nil }
+        let engine = self.engine
+        let ranked = engine.rank(word, limit: 2 * limit + 8)
+        if asksHunspell(ranked, word) && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
+            cacheLock.lock()
+            notConfident.insert(word)
+            cacheLock.unlock()
+            return nil
+        }
+        let result = compute(word, ranked: ranked, engine: engine)
+        cacheLock.lock()
+        cache[word] = result
+        cacheLock.unlock()
+        return result.isConfident ? result : nil
+    }
+
+    /// Hunspell is slow, and slowest on long words: asked only when nothing of ours is close.
+    private func asksHunspell(_ ranked: [RankedCandidate], _ word: String) -> Bool {
+        (ranked.first.map { $0.cost > hunspellFallbackCost } ?? true) && word.unicodeScalars.count <= 40
+    }
+
     private func compute(_ word: String) -> Suggestions {
         let engine = self.engine
-        var ranked = engine.rank(word, limit: 2 * limit + 8)
-        // Hunspell is slow, and slowest on long words: asked only when nothing of ours is close.
-        if ranked.first.map({ $0.cost > hunspellFallbackCost }) ?? true, word.unicodeScalars.count <= 40 {
+        return compute(word, ranked: engine.rank(word, limit: 2 * limit + 8), engine: engine)
+    }
+
+    private func compute(_ word: String, ranked: [RankedCandidate], engine: SuggestionEngine) -> Suggestions {
+        var ranked = ranked
+        if asksHunspell(ranked, word) {
             ranked = merge(ranked, hunspell: speller.hunspellSuggestions(word), engine: engine, word: word)
         }
         let pattern = CasePattern(word)
