@@ -111,7 +111,11 @@ public struct ExtraWords: Sendable {
 
     static func convert(_ word: String, _ conversions: [(from: String, to: String)]) -> String {
         var word = word
-        for c in conversions where word.contains(c.from) { word = word.replacingOccurrences(of: c.from, with: c.to) }
+        for c in conversions {
+            // Most words hold none of the conversions' characters: a byte test first.
+            guard let lead = c.from.utf8.first, word.utf8.contains(lead), word.contains(c.from) else { continue }
+            word = word.replacingOccurrences(of: c.from, with: c.to)
+        }
         return word
     }
 
@@ -147,6 +151,11 @@ public struct ExtraWords: Sendable {
             var capitals = 0, neutral = 0, count = 0
             for s in scalars {
                 count += 1
+                if s.isASCII {
+                    // ASCII: capitals A–Z, small letters a–z, everything else has no case.
+                    if s >= "A" && s <= "Z" { capitals += 1 } else if !(s >= "a" && s <= "z") { neutral += 1 }
+                    continue
+                }
                 let l = ExtraWords.lower(s)
                 if l != s { capitals += 1 }
                 if ExtraWords.upper(s) == l { neutral += 1 }

@@ -21,6 +21,10 @@ public final class Suggester: @unchecked Sendable {
     public let limit: Int
     /// Hunspell is asked when the best candidate of our own costs more than this (in edits).
     public let hunspellFallbackCost: Float
+    /// Whether Hunspell is asked at all. Its suggestions for a far misspelling take some 50 ms
+    /// per dictionary (it compares the word with every word of the dictionary): more than the
+    /// rest of a check of an article. `redline check` does without; `redline suggest` asks.
+    public let hunspellFallback: Bool
 
     private let buildLock = NSLock()
     private var builtEngine: SuggestionEngine?
@@ -34,13 +38,15 @@ public final class Suggester: @unchecked Sendable {
     ///     beside the first dictionary, when it exists (without one, ranking uses edit cost only).
     ///   - extraWords: words to suggest besides the dictionaries' (default: the speller's extra words).
     public init(speller: SpellChecker, frequencyListPath: String? = nil, extraWords: [String]? = nil,
-                weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8) {
+                weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8,
+                hunspellFallback: Bool = true) {
         self.speller = speller
         self.frequencyListPath = frequencyListPath ?? speller.dictionaries.first.flatMap(FrequencyList.locate(besides:))
         self.extraWords = extraWords ?? speller.extraWords
         self.weights = weights
         self.limit = limit
         self.hunspellFallbackCost = hunspellFallbackCost
+        self.hunspellFallback = hunspellFallback
     }
 
     /// The engine, built on first use.
@@ -53,6 +59,15 @@ public final class Suggester: @unchecked Sendable {
         let engine = SuggestionEngine(index: index, weights: weights)
         builtEngine = engine
         return engine
+    }
+
+    /// Starts building the index (and its sound index) on a background thread, so that it is
+    /// ready, or nearly, when the first misspelling needs it; start-up work meanwhile runs on the
+    /// other core. Returns at once.
+    public func prepareInBackground() {
+        Thread.detachNewThread { [self] in
+            _ = engine.index.phonetic
+        }
     }
 
     /// Builds the index now (it is otherwise built on the first suggestion) and says what it cost.
@@ -104,7 +119,8 @@ public final class Suggester: @unchecked Sendable {
 
     /// Hunspell is slow, and slowest on long words: asked only when nothing of ours is close.
     private func asksHunspell(_ ranked: [RankedCandidate], _ word: String) -> Bool {
-        (ranked.first.map { $0.cost > hunspellFallbackCost } ?? true) && word.unicodeScalars.count <= 40
+        guard hunspellFallback else { return false }
+        return (ranked.first.map { $0.cost > hunspellFallbackCost } ?? true) && word.unicodeScalars.count <= 40
     }
 
     private func compute(_ word: String) -> Suggestions {
