@@ -13,14 +13,19 @@ runs (--big-runs for the 16x corpus); peak memory is the largest resident set of
 (from wait4's rusage). Every rule is switched on by a .redline.yml written at the top of a
 temporary copy of the corpus (rules off by default, such as spelling.unknown-name, included).
 """
+import os
+import sys
+
+# This folder holds numbers.py (another benchmark), which would shadow the standard `numbers`
+# module that `statistics` imports.
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
 import argparse
 import json
-import os
 import platform
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 
