@@ -17,7 +17,7 @@ struct SuggestCommand: ParsableCommand {
     var format: ListFormat = .text
 
     func run() throws {
-        let linter = try checking.makeLinter()
+        let linter = try checking.makeLinter { $0.hunspellSuggestions = true }
         let results = words.map { word -> (String, Bool, [String]) in
             let correct = linter.speller.isCorrect(word)
             return (word, correct, correct ? [] : linter.suggester.suggest(word).words)

@@ -5,8 +5,19 @@ public struct JSONWriter {
     public init() {}
 
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    /// Appends `s` quoted; strings with nothing to escape (most) are copied whole.
+    public static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -20,7 +31,7 @@ public struct JSONWriter {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 
@@ -37,23 +48,44 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON, or indented by two spaces per level.
     public func render(pretty: Bool = false, indent: Int = 0) -> String {
+        var out = ""
+        write(into: &out, pretty: pretty, indent: indent)
+        return out
+    }
+
+    /// Appends the JSON text to `out` (one buffer for the whole document).
+    public func write(into out: inout String, pretty: Bool = false, indent: Int = 0) {
         switch self {
-        case .string(let s): return JSONWriter.quote(s)
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
+        case .string(let s): JSONWriter.quote(s, into: &out)
+        case .int(let i): out += String(i)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            if !pretty { return "[" + items.map { $0.render() }.joined(separator: ",") + "]" }
-            let pad = String(repeating: "  ", count: indent + 1)
-            return "[\n" + items.map { pad + $0.render(pretty: true, indent: indent + 1) }.joined(separator: ",\n")
-                + "\n" + String(repeating: "  ", count: indent) + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += pretty ? "[\n" : "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += pretty ? ",\n" : "," }
+                if pretty { Self.pad(&out, indent + 1) }
+                item.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { out += "\n"; Self.pad(&out, indent) }
+            out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            if !pretty { return "{" + pairs.map { JSONWriter.quote($0.0) + ":" + $0.1.render() }.joined(separator: ",") + "}" }
-            let pad = String(repeating: "  ", count: indent + 1)
-            return "{\n" + pairs.map { pad + JSONWriter.quote($0.0) + ": " + $0.1.render(pretty: true, indent: indent + 1) }
-                .joined(separator: ",\n") + "\n" + String(repeating: "  ", count: indent) + "}"
+            if pairs.isEmpty { out += "{}"; return }
+            out += pretty ? "{\n" : "{"
+            for (k, pair) in pairs.enumerated() {
+                if k > 0 { out += pretty ? ",\n" : "," }
+                if pretty { Self.pad(&out, indent + 1) }
+                JSONWriter.quote(pair.0, into: &out)
+                out += pretty ? ": " : ":"
+                pair.1.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { out += "\n"; Self.pad(&out, indent) }
+            out += "}"
         }
+    }
+
+    private static func pad(_ out: inout String, _ levels: Int) {
+        for _ in 0..<levels { out += "  " }
     }
 }

@@ -4,31 +4,41 @@ import Foundation
 /// between threads.
 ///
 /// Each Hunspell handle is used by one thread at a time (a small pool grows to the number of
-/// threads that ask at once). Answers are memoised for the whole run: news copy repeats its
-/// words, so most look-ups never reach Hunspell.
+/// threads that ask at once). The extra words are not given to Hunspell: they are one
+/// read-only `ExtraWords` set, built once, that answers as Hunspell would for added words, and
+/// hyphenated compounds are broken at hyphens as Hunspell breaks them, with the set and each
+/// dictionary together. Answers are memoised for the whole run: news copy repeats its words, so
+/// most look-ups never reach Hunspell.
 public final class SpellChecker: @unchecked Sendable {
     /// The base dictionaries; a word is correct when any of them accepts it.
     public let dictionaries: [DictionaryFiles]
-    /// The extra words (word lists) every dictionary was given.
+    /// The extra words (word lists) accepted beside the dictionaries.
     public let extraWords: [String]
+    /// The extra words as a set, per dictionary (each dictionary converts input its own way).
+    private let extraSets: [ExtraWords]
     private let lock = NSLock()
     private var idle: [[HunspellHandle]] = []
     private var spellCache: [String: Bool] = [:]
     private var suggestionCache: [String: [String]] = [:]
 
-    /// Opens the dictionaries (checked to exist) and adds `extraWords` to each.
+    /// Opens the dictionaries (checked to exist) and indexes `extraWords`.
     public init(dictionaries: [DictionaryFiles], extraWords: [String] = []) {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
+        var byConversions: [String: ExtraWords] = [:]
+        extraSets = dictionaries.map { files in
+            let conversions = Self.inputConversions(affixPath: files.affixPath)
+            let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
+            if let set = byConversions[key] { return set }
+            let set = ExtraWords(extraWords, conversions: conversions)
+            byConversions[key] = set
+            return set
+        }
         idle.append(makeHandles())
     }
 
     private func makeHandles() -> [HunspellHandle] {
-        dictionaries.map { files in
-            let h = HunspellHandle(affixPath: files.affixPath, dictionaryPath: files.dictionaryPath)
-            for w in extraWords { h.add(w) }
-            return h
-        }
+        dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
     }
 
     private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
@@ -49,11 +59,82 @@ public final class SpellChecker: @unchecked Sendable {
         let cached = spellCache[word]
         lock.unlock()
         if let cached { return cached }
-        let ok = withHandles { handles in handles.contains { $0.spell(word) } }
+        let ok = withHandles { handles in
+            handles.contains { $0.spell(word) } || extraSets.contains { $0.accepts(word) }
+                || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
+                    && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
+        }
         lock.lock()
         spellCache[word] = ok
         lock.unlock()
         return ok
+    }
+
+    /// One dictionary with the extra words, as Hunspell answers after `Hunspell_add` of each.
+    private func accepts(_ word: String, dictionary i: Int, handles: [HunspellHandle]) -> Bool {
+        handles[i].spell(word) || extraSets[i].accepts(word) || breaksIntoAccepted(word, dictionary: i, handles: handles)
+    }
+
+    /// Hunspell's breaking of a word at `BREAK` points (by default a hyphen inside, at the start
+    /// or at the end), each side checked again; `spell` in `hunspell.cxx`.
+    private func breaksIntoAccepted(_ word: String, dictionary i: Int, handles: [HunspellHandle]) -> Bool {
+        guard let (scalars, _) = ExtraWords.clean(word, extraSets[i].conversions) else { return false }
+        let text = ExtraWords.CaseType(scalars) == .capitals
+            ? ExtraWords.initialCapital(ExtraWords.lowered(scalars)) : String(String.UnicodeScalarView(scalars))
+        let scw = Array(text.utf8)
+        let patterns: [[UInt8]] = [Array("-".utf8), Array("^-".utf8), Array("-$".utf8)]
+        func find(_ p: [UInt8], from: Int) -> Int? {
+            guard from <= scw.count - p.count else { return nil }
+            var k = from
+            while k <= scw.count - p.count {
+                if scw[k..<(k + p.count)].elementsEqual(p) { return k }
+                k += 1
+            }
+            return nil
+        }
+        func spell(_ bytes: ArraySlice<UInt8>) -> Bool {
+            accepts(String(decoding: bytes, as: UTF8.self), dictionary: i, handles: handles)
+        }
+        var breaks = 0
+        for p in patterns {
+            var from = 0
+            while let at = find(p, from: from) { breaks += 1; from = at + p.count }
+        }
+        if breaks >= 10 { return false }
+        let length = scw.count
+        // Boundary patterns (^- and -$).
+        for p in patterns where p.count > 1 && p.count <= length {
+            if p[0] == UInt8(ascii: "^"), scw[0..<(p.count - 1)].elementsEqual(p[1...]), spell(scw[(p.count - 1)...]) {
+                return true
+            }
+            if p[p.count - 1] == UInt8(ascii: "$"), scw[(length - p.count + 1)...].elementsEqual(p[..<(p.count - 1)]),
+               spell(scw[..<(length - p.count + 1)]) {
+                return true
+            }
+        }
+        // Inside the word: at the second occurrence (so a dictionary word with a hyphen is
+        // recognised), then at the first.
+        for secondFirst in [true, false] {
+            for p in patterns {
+                guard var found = find(p, from: 0), found > 0, found < length - p.count else { continue }
+                if secondFirst, let second = find(p, from: found + 1), second < length - p.count { found = second }
+                guard spell(scw[(found + p.count)...]) else { continue }
+                if spell(scw[..<found]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The input conversions (`ICONV from to`) of an affix file.
+    static func inputConversions(affixPath: String) -> [(from: String, to: String)] {
+        guard let data = FileManager.default.contents(atPath: affixPath) else { return [] }
+        var conversions: [(from: String, to: String)] = []
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        where line.hasPrefix("ICONV") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if fields.count >= 3, fields[0] == "ICONV" { conversions.append((String(fields[1]), String(fields[2]))) }
+        }
+        return conversions
     }
 
     /// Hunspell's suggestions from every dictionary, merged, best first, without repeats.
@@ -91,6 +172,52 @@ public enum WordList {
     }
 
     public static func parse(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Lines end at LF or CR; other line separators (VT, FF, NEL, U+2028, U+2029) take the
+            // general path. Hundreds of thousands of words: this is start-up time.
+            if hasOtherLineSeparators(bytes) {
+                return parseSlowly(String(decoding: bytes, as: UTF8.self))
+            }
+            var words: [String] = []
+            var start = 0
+            let count = bytes.count
+            while start < count {
+                var end = start
+                while end < count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+                var a = start, b = end
+                while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+                while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+                if a < b && bytes[a] != UInt8(ascii: "#") {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+                    // Other spaces (no-break, ideographic…) at either end: trim as before.
+                    if bytes[a] >= 0x80 || bytes[b - 1] >= 0x80 {
+                        words += parseSlowly(word)
+                    } else {
+                        words.append(word)
+                    }
+                }
+                start = end + 1
+            }
+            return words
+        }
+    }
+
+    private static func hasOtherLineSeparators(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case 0x0B, 0x0C: return true
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Any line separator, any Unicode white space trimmed.
+    static func parseSlowly(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).compactMap { raw in
             let w = raw.trimmingCharacters(in: .whitespaces)
             return w.isEmpty || w.hasPrefix("#") ? nil : w

@@ -22,11 +22,17 @@ public final class Suggester: @unchecked Sendable {
     public let limit: Int
     /// Hunspell is asked when the best candidate of our own costs more than this (in edits).
     public let hunspellFallbackCost: Float
+    /// Whether Hunspell is asked at all. Its suggestions for a far misspelling take some 50 ms
+    /// per dictionary (it compares the word with every word of the dictionary): more than the
+    /// rest of a check of an article. `redline check` does without; `redline suggest` asks.
+    public let hunspellFallback: Bool
 
     private let buildLock = NSLock()
     private var builtEngine: SuggestionEngine?
     private let cacheLock = NSLock()
     private var cache: [String: Suggestions] = [:]
+    /// Words `confidentSuggestions` found to have no confident correction.
+    private var notConfident: Set<String> = []
 
     /// - Parameters:
     ///   - frequencyListPath: a `word<TAB>zipf` list; by default `frequency/<language>.tsv`
@@ -35,7 +41,8 @@ public final class Suggester: @unchecked Sendable {
     ///     by default `irregular/<language>.tsv` beside the first dictionary, when it exists.
     ///   - extraWords: words to suggest besides the dictionaries' (default: the speller's extra words).
     public init(speller: SpellChecker, frequencyListPath: String? = nil, irregularFormsPath: String? = nil, extraWords: [String]? = nil,
-                weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8) {
+                weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8,
+                hunspellFallback: Bool = true) {
         self.speller = speller
         self.frequencyListPath = frequencyListPath ?? speller.dictionaries.first.flatMap(FrequencyList.locate(besides:))
         self.irregularFormsPath = irregularFormsPath ?? speller.dictionaries.first.flatMap(IrregularForms.locate(besides:))
@@ -43,6 +50,7 @@ public final class Suggester: @unchecked Sendable {
         self.weights = weights
         self.limit = limit
         self.hunspellFallbackCost = hunspellFallbackCost
+        self.hunspellFallback = hunspellFallback
     }
 
     /// The engine, built on first use.
@@ -55,6 +63,15 @@ public final class Suggester: @unchecked Sendable {
         let engine = SuggestionEngine(index: index, weights: weights)
         builtEngine = engine
         return engine
+    }
+
+    /// Starts building the index (and its sound index) on a background thread, so that it is
+    /// ready, or nearly, when the first misspelling needs it; start-up work meanwhile runs on the
+    /// other core. Returns at once.
+    public func prepareInBackground() {
+        Thread.detachNewThread { [self] in
+            _ = engine.index.phonetic
+        }
     }
 
     /// Builds the index now (it is otherwise built on the first suggestion), with its sound-alike
@@ -83,11 +100,46 @@ public final class Suggester: @unchecked Sendable {
         return result
     }
 
+    /// The suggestions for `word` when the first is a confident correction, else nil; for words
+    /// that are seldom misspellings (a capitalised word at the start of a sentence, usually a
+    /// name). When no candidate of ours is close enough to be confident the answer is nil
+    /// whatever Hunspell would add, so Hunspell (tens of milliseconds a word) is not asked.
+    public func confidentSuggestions(_ word: String) -> Suggestions? {
+        cacheLock.lock()
+        let cached = cache[word]
+        let known = notConfident.contains(word)
+        cacheLock.unlock()
+        if let cached { return cached.isConfident ? cached : nil }
+        if known { return nil }
+        let engine = self.engine
+        let ranked = engine.rank(word, limit: 2 * limit + 8)
+        if asksHunspell(ranked, word) && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
+            cacheLock.lock()
+            notConfident.insert(word)
+            cacheLock.unlock()
+            return nil
+        }
+        let result = compute(word, ranked: ranked, engine: engine)
+        cacheLock.lock()
+        cache[word] = result
+        cacheLock.unlock()
+        return result.isConfident ? result : nil
+    }
+
+    /// Hunspell is slow, and slowest on long words: asked only when nothing of ours is close.
+    private func asksHunspell(_ ranked: [RankedCandidate], _ word: String) -> Bool {
+        guard hunspellFallback else { return false }
+        return (ranked.first.map { $0.cost > hunspellFallbackCost } ?? true) && word.unicodeScalars.count <= 40
+    }
+
     private func compute(_ word: String) -> Suggestions {
         let engine = self.engine
-        var ranked = engine.rank(word, limit: 2 * limit + 8)
-        // Hunspell is slow, and slowest on long words: asked only when nothing of ours is close.
-        if ranked.first.map({ $0.cost > hunspellFallbackCost }) ?? true, word.unicodeScalars.count <= 40 {
+        return compute(word, ranked: engine.rank(word, limit: 2 * limit + 8), engine: engine)
+    }
+
+    private func compute(_ word: String, ranked: [RankedCandidate], engine: SuggestionEngine) -> Suggestions {
+        var ranked = ranked
+        if asksHunspell(ranked, word) {
             ranked = merge(ranked, hunspell: speller.hunspellSuggestions(word), engine: engine, word: word)
         }
         let pattern = CasePattern(word)

@@ -23,6 +23,10 @@ public struct LintOptions: Sendable {
     public var rulePaths: [String] = []
     /// Regular expressions: findings inside a match are not reported (configuration `ignore`).
     public var ignorePatterns: [String] = []
+    /// Whether spelling suggestions for far misspellings also ask Hunspell (some 50 ms a word
+    /// per dictionary, more than the rest of checking an article): `redline suggest` does, a
+    /// check does not.
+    public var hunspellSuggestions = false
 
     public init() {}
 }
@@ -117,22 +121,21 @@ public final class Linter: @unchecked Sendable {
         let environment = RuleEnvironment(dataDirectory: dataDirectory, options: environmentOptions)
         environment.provide(speller)
         environment.provide(resources)
-        let suggester = Suggester(speller: speller)
+        let suggester = Suggester(speller: speller, hunspellFallback: options.hunspellSuggestions)
         environment.provide(suggester)
         self.speller = speller
         self.suggester = suggester
+        let enabled = registry.definitions.filter { Self.isEnabled($0.info, options) }
+        // The suggestion index takes a second of CPU: built meanwhile on the other core.
+        if enabled.contains(where: { $0.info.category == .spelling }) { suggester.prepareInBackground() }
 
         var documentRules: [any DocumentChecking] = []
         var runRules: [(id: String, box: any RunRuleBox)] = []
         var severities: [String: Severity] = [:]
-        for definition in registry.definitions {
+        for definition in enabled {
             let info = definition.info
-            let setting = options.ruleSettings[info.id] ?? options.ruleSettings[info.category.rawValue]
-            switch setting {
-            case .off?: continue
-            case .severity(let s)?: severities[info.id] = s
-            case .on?: break
-            case nil: if !info.enabledByDefault { continue }
+            if case .severity(let s)? = options.ruleSettings[info.id] ?? options.ruleSettings[info.category.rawValue] {
+                severities[info.id] = s
             }
             let rule = try definition.make(environment)
             if let r = rule as? any DocumentChecking { documentRules.append(r) }
@@ -145,6 +148,15 @@ public final class Linter: @unchecked Sendable {
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw RuleError("ignore: '\(pattern)' is not a valid regular expression")
             }
+        }
+    }
+
+    /// Whether configuration (by id, else by category) or the rule's default switches it on.
+    static func isEnabled(_ info: RuleInfo, _ options: LintOptions) -> Bool {
+        switch options.ruleSettings[info.id] ?? options.ruleSettings[info.category.rawValue] {
+        case .off?: return false
+        case .severity?, .on?: return true
+        case nil: return info.enabledByDefault
         }
     }
 

@@ -25,6 +25,8 @@ struct NamePolicy {
     let knownPeople: @Sendable () -> KnownPeople
     /// The names table (spellings of one name that are not slips of each other).
     let namesTable: NamesTable?
+    /// Verdicts already given, shared by the spelling rules of one linter.
+    let memo: JudgementMemo
 
     init(environment: RuleEnvironment) throws {
         let speller = try environment.require(SpellChecker.self)
@@ -35,6 +37,7 @@ struct NamePolicy {
         let data = environment.dataDirectory
         knownPeople = { environment.shared(KnownPeople.self) { KnownPeople(dataDirectory: data) } }
         namesTable = try? NamesTable.shared(environment)
+        memo = environment.shared(JudgementMemo.self) { JudgementMemo() }
     }
 
     /// How often each capitalised word (without possessive) occurs, and how often mid-sentence.
@@ -54,6 +57,10 @@ struct NamePolicy {
     }
 
     func judge(_ document: Document) -> [(UnknownWord, Verdict)] {
+        memo.verdicts(document) { judgeAfresh(document) }
+    }
+
+    private func judgeAfresh(_ document: Document) -> [(UnknownWord, Verdict)] {
         let unknown = scanner.unknownWords(in: document)
         guard !unknown.isEmpty else { return [] }
         var use: [String: CapitalisedUse]? = nil
@@ -71,8 +78,7 @@ struct NamePolicy {
         let titleCase = scalars.dropFirst().allSatisfy { !$0.properties.isUppercase }
         if word.sentenceStart && titleCase && (use[base]?.midSentence ?? 0) == 0 {
             let lower = word.text.lowercased()
-            let s = suggester.suggest(lower)
-            if s.isConfident {
+            if let s = suggester.confidentSuggestions(lower) {
                 return .misspelledWord(Suggestions(words: s.words.map(Self.capitalised), isConfident: true))
             }
         }

@@ -134,10 +134,21 @@ struct UnknownWordScanner {
     }
 
     static func possessiveStem(_ word: String) -> String? {
-        for suffix in ["'s", "’s", "'S", "’S"] where word.hasSuffix(suffix) {
-            return String(word.dropLast(2))
+        // Byte tests (this runs for every capitalised word): 's, ’s, 'S, ’S, s', s’.
+        let utf8 = word.utf8
+        guard let last = utf8.last else { return nil }
+        let apostrophe = UInt8(ascii: "'"), curly: [UInt8] = [0xE2, 0x80, 0x99]
+        if last == UInt8(ascii: "s") || last == UInt8(ascii: "S") {
+            let before = utf8.dropLast()
+            if before.last == apostrophe || before.suffix(3).elementsEqual(curly) {
+                return String(word.dropLast(2))
+            }
+            return nil
         }
-        if word.hasSuffix("s'") || word.hasSuffix("s’") { return String(word.dropLast(1)) }
+        if last == apostrophe || (last == 0x99 && utf8.suffix(3).elementsEqual(curly)) {
+            let before = utf8.dropLast(last == apostrophe ? 1 : 3)
+            if before.last == UInt8(ascii: "s") { return String(word.dropLast(1)) }
+        }
         return nil
     }
 

@@ -221,7 +221,8 @@ private struct Scanner {
     /// A word, or a URL / e-mail address / file name / domain that starts with letters.
     mutating func scanWordLike(at s: Int, into tokens: inout [Token]) -> Int {
         // URLs with a scheme, or starting "www.".
-        if buf[s] < 0x80 {
+        // (The scheme or "www." is looked for before the chunk's end: most words have neither.)
+        if buf[s] < 0x80, mayStartURL(s) {
             let ce = chunkEnd(from: s)
             if let special = specialChunk(s, ce) {
                 let e = trimURLTail(s, ce)
@@ -313,6 +314,17 @@ private struct Scanner {
         if digits > 0 { flags.insert(.alphanumeric) }
         emit(.word, flags, s, i, into: &tokens)
         return i
+    }
+
+    /// Whether the bytes from `s` start with a URL's scheme or "www." (any case).
+    func mayStartURL(_ s: Int) -> Bool {
+        guard s + 4 <= end else { return false }
+        switch buf[s] | 0x20 {
+        case UInt8(ascii: "h"), UInt8(ascii: "f"), UInt8(ascii: "w"), UInt8(ascii: "m"):
+            return specialChunk(s, end) != nil
+        default:
+            return false
+        }
     }
 
     /// "https://…", "www.…", "mailto:…": the kind of a chunk that is a URL by its start.
