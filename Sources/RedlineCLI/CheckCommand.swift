@@ -56,6 +56,11 @@ struct CheckingOptions: ParsableArguments {
     @Option(name: .long, help: "Threads to use (default: one per core).")
     var jobs: Int?
 
+    @Option(name: .customLong("file-timeout"), help: ArgumentHelp(
+        "Seconds one file may take; a file that takes longer is reported as engine.timeout (0: no limit).",
+        valueName: "seconds"))
+    var fileTimeout: Double = 10
+
     func lintOptions() throws -> LintOptions {
         var options = LintOptions()
         if !lang.isEmpty { options.languages = lang }
@@ -68,6 +73,8 @@ struct CheckingOptions: ParsableArguments {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
         }
+        guard fileTimeout >= 0, fileTimeout.isFinite else { throw ValidationError("--file-timeout must be 0 or more seconds") }
+        options.fileTimeout = fileTimeout > 0 ? fileTimeout : nil
         return options
     }
 

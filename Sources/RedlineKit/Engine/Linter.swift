@@ -23,6 +23,9 @@ public struct LintOptions: Sendable {
     public var rulePaths: [String] = []
     /// Regular expressions: findings inside a match are not reported (configuration `ignore`).
     public var ignorePatterns: [String] = []
+    /// Seconds one file may take before it is abandoned and reported as `engine.timeout`
+    /// (`--file-timeout`); nil or 0: no limit.
+    public var fileTimeout: Double? = 10
 
     public init() {}
 }
@@ -221,23 +224,18 @@ public final class Linter: @unchecked Sendable {
     public func run(_ inputs: [InputFile], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> RunResult {
         let stdinBytes = inputs.contains { $0.fileSystemPath == nil } ? stdin() : []
         let count = inputs.count
-        let slots = ResultSlots(count: count)
         let jobs = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let next = Counter()
         let opts = checkOptions
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while true {
-                let i = next.increment()
-                if i >= count { break }
-                slots.set(i, self.process(inputs[i], stdinBytes: stdinBytes, options: opts))
-            }
-        }
+        let timeout = options.fileTimeout, timeoutSeverity = severityOverrides[EngineTimeout.ruleID]
+        let outcomes = DeadlineScheduler.run(count: count, jobs: jobs, timeout: timeout, work: { i in
+            self.process(inputs[i], stdinBytes: stdinBytes, options: opts)
+        }, onTimeout: { i in .checked(EngineTimeout.result(for: inputs[i], seconds: timeout ?? 0, severity: timeoutSeverity), []) })
         var files: [FileResult] = []
         var errors: [InputError] = []
         var skipped: [InputError] = []
         var facts: [[(path: String, facts: Any)]] = Array(repeating: [], count: runRules.count)
         for i in 0..<count {
-            switch slots.get(i) {
+            switch outcomes[i] {
             case .checked(let result, let ruleFacts):
                 files.append(result)
                 for (k, f) in ruleFacts.enumerated() { facts[k].append((result.path, f)) }
@@ -299,21 +297,6 @@ public final class Linter: @unchecked Sendable {
         let source = SourceFile(path: path, text: text)
         let document = DocumentBuilder.build(source, format: format ?? DocumentBuilder.format(forPath: path))
         return check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
-    }
-
-    /// Lines from slots written by worker threads, each index once.
-    private final class ResultSlots: @unchecked Sendable {
-        private var items: [Outcome?]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Outcome) { lock.lock(); items[i] = value; lock.unlock() }
-        func get(_ i: Int) -> Outcome? { items[i] }
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
     }
 }
 
