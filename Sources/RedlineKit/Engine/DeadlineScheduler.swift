@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// Runs `count` work items on `jobs` threads, each item with a time limit.
 ///
@@ -22,7 +23,7 @@ enum DeadlineScheduler {
         for _ in 0..<jobs { state.spawnWorker(limit: limit, work: work) }
         while state.done < count {
             let now = DispatchTime.now().uptimeNanoseconds
-            for (worker, item) in state.active where item.deadline <= now {
+            for (worker, item) in state.active where state.isLate(item, now: now) {
                 state.active[worker] = nil
                 state.abandoned.insert(worker)
                 state.results[item.index] = onTimeout(item.index)
@@ -30,7 +31,7 @@ enum DeadlineScheduler {
                 state.spawnWorker(limit: limit, work: work)
             }
             guard state.done < count else { break }
-            let nearest = state.active.values.map(\.deadline).min() ?? .max
+            let nearest = state.active.values.map { state.effectiveDeadline($0) }.min() ?? .max
             let wait = min(Double(nearest > now ? nearest - now : 0) / 1e9, 1) + 0.005
             _ = state.condition.wait(until: Date(timeIntervalSinceNow: wait))
         }
@@ -45,9 +46,24 @@ enum DeadlineScheduler {
         var next = 0
         var done = 0
         var nextWorker = 0
-        var active: [Int: (index: Int, deadline: UInt64)] = [:]
+        var active: [Int: Item] = [:]
         var abandoned = Set<Int>()
         let count: Int
+
+        /// The item a worker is on, its deadline, and the worker's clock (time off it is added).
+        struct Item {
+            var index: Int
+            var deadline: UInt64
+            var clock: WorkClock
+        }
+
+        func effectiveDeadline(_ item: Item) -> UInt64 {
+            let reading = item.clock.reading()
+            if reading.paused { return .max }
+            return item.deadline > UInt64.max - reading.credit ? .max : item.deadline + reading.credit
+        }
+
+        func isLate(_ item: Item, now: UInt64) -> Bool { effectiveDeadline(item) <= now }
 
         init(count: Int) {
             self.count = count
@@ -65,13 +81,17 @@ enum DeadlineScheduler {
         }
 
         private func workerLoop(_ id: Int, limit: UInt64, work: (Int) -> Output) {
+            let clock = WorkClock()
+            clock.install()
             while true {
                 lock.lock()
                 guard !abandoned.contains(id), next < count else { lock.unlock(); return }
                 let i = next
                 next += 1
-                let now = DispatchTime.now().uptimeNanoseconds
-                active[id] = (i, limit > UInt64.max - now ? .max : now + limit)
+                // Time off the clock counts from here: the credit so far is added to the deadline.
+                let now = DispatchTime.now().uptimeNanoseconds, start = limit > UInt64.max - now ? UInt64.max : now + limit
+                let credit = clock.reading().credit
+                active[id] = Item(index: i, deadline: start >= UInt64.max - credit ? start : start &- credit, clock: clock)
                 lock.unlock()
                 let value = work(i)
                 lock.lock()

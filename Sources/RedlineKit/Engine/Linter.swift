@@ -179,7 +179,7 @@ public final class Linter: @unchecked Sendable {
         let opts = checkOptions
         var findings: [Finding] = []
         for rule in documentRules { findings += rule.check(document, options: opts) }
-        findings = Self.droppingDuplicateFixes(findings)
+        findings = FixConflicts.resolve(Self.droppingDuplicateFixes(findings), in: document.source)
         if !severityOverrides.isEmpty {
             for i in findings.indices { if let s = severityOverrides[findings[i].ruleID] { findings[i].severity = s } }
         }

@@ -86,6 +86,7 @@ public enum PipelineInvariants {
             if !problems.isEmpty { return problems.map { "after fixing: \($0)" } }
             diagnostics = again.diagnostics
         }
-        return FixApplier.select(diagnostics).isEmpty ? [] : ["\(file.path): fixes did not settle after \(rounds) rounds"]
+        let settled = FixApplier.apply(FixApplier.select(diagnostics), to: current) == current
+        return settled ? [] : ["\(file.path): fixes did not settle after \(rounds) rounds"]
     }
 }
