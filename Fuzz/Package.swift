@@ -9,11 +9,10 @@ let package = Package(
         .package(name: "Redline", path: ".."),
     ],
     targets: [
-        // `LLVMFuzzerTestOneInput`; libFuzzer (`-sanitize=fuzzer`) provides `main`.
+        // `main` hands the target to libFuzzer (`-sanitize=fuzzer`) through `LLVMFuzzerRunDriver`.
         .executableTarget(
             name: "redline-fuzz",
-            dependencies: [.product(name: "RedlineKit", package: "Redline")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: [.product(name: "RedlineKit", package: "Redline")]
         ),
     ]
 )

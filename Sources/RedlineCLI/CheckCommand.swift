@@ -57,9 +57,9 @@ struct CheckingOptions: ParsableArguments {
     var jobs: Int?
 
     @Option(name: .customLong("file-timeout"), help: ArgumentHelp(
-        "Seconds one file may take; a file that takes longer is reported as engine.timeout (0: no limit).",
+        "Seconds one file may take; a file that takes longer is reported as engine.timeout (default 10; 0: no limit).",
         valueName: "seconds"))
-    var fileTimeout: Double = 10
+    var fileTimeout: Double?
 
     func lintOptions() throws -> LintOptions {
         var options = LintOptions()
@@ -73,8 +73,10 @@ struct CheckingOptions: ParsableArguments {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
         }
-        guard fileTimeout >= 0, fileTimeout.isFinite else { throw ValidationError("--file-timeout must be 0 or more seconds") }
-        options.fileTimeout = fileTimeout > 0 ? fileTimeout : nil
+        if let fileTimeout {
+            guard fileTimeout >= 0, fileTimeout.isFinite else { throw ValidationError("--file-timeout must be 0 or more seconds") }
+            options.fileTimeout = fileTimeout > 0 ? fileTimeout : nil
+        }
         return options
     }
 

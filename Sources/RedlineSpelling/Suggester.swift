@@ -42,19 +42,22 @@ public final class Suggester: @unchecked Sendable {
         self.hunspellFallbackCost = hunspellFallbackCost
     }
 
-    /// The engine, built on first use.
+    /// The engine, built on first use. Building it, and waiting for another thread that is
+    /// building it, is one-time set-up: off the clock of the per-file time limit.
     private var engine: SuggestionEngine {
         buildLock.lock()
-        defer { buildLock.unlock() }
-        if let builtEngine { return builtEngine }
-        // One-time set-up: not counted against the file that happens to need it first.
-        let index = WorkClock.offTheClock {
-            SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
-                                  frequencyListPath: frequencyListPath)
+        if let builtEngine { buildLock.unlock(); return builtEngine }
+        buildLock.unlock()
+        return WorkClock.offTheClock {
+            buildLock.lock()
+            defer { buildLock.unlock() }
+            if let builtEngine { return builtEngine }
+            let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
+                                              frequencyListPath: frequencyListPath)
+            let engine = SuggestionEngine(index: index, weights: weights)
+            builtEngine = engine
+            return engine
         }
-        let engine = SuggestionEngine(index: index, weights: weights)
-        builtEngine = engine
-        return engine
     }
 
     /// Builds the index now (it is otherwise built on the first suggestion) and says what it cost.

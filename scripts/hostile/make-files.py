@@ -32,17 +32,18 @@ def small(out):
     write(f"{out}/nested-quotes.md", "> " * 10000 + "The goverment said.\n")
     write(f"{out}/nested-lists.md", "- " * 10000 + "The goverment said.\n")
     write(f"{out}/nested-indented-lists.md", "".join(" " * (2 * i) + "- item\n" for i in range(1500)))
-    write(f"{out}/brackets.md", "[" * 50000 + "The goverment said." + "]" * 50000 + "\n")
-    write(f"{out}/emphasis.md", "*_" * 50000 + "The goverment said.\n")
+    write(f"{out}/brackets.md", "[" * 20000 + "The goverment said." + "]" * 20000 + "\n")
+    write(f"{out}/emphasis.md", "*_" * 20000 + "The goverment said.\n")
     write(f"{out}/unterminated.md", "```\ncode\n<!-- comment\n<div>\n[link](http://x.example\nThe goverment said.\n")
     write(f"{out}/long-line.txt", "the cat sat on the mat " * 45000 + "the goverment said\n")
-    write(f"{out}/many-lines.md", "A line.\n" * 200000)
+    write(f"{out}/many-lines.md", "A line.\n" * 50000)
     write(f"{out}/crlf-cr.md", "# Title\r\rThe goverment said.\r\n\r\nAnother\rline.")
 
 
 def big(out):
     paragraph = ("Officials said the new road would open in the spring, and that the cost had "
                  "risen by a fifth since the plan was first announced.\n\n")
+    write(f"{out}/many-lines-200k.md", "A line.\n" * 200000)
     write(f"{out}/big-50mb.md", paragraph * (50 * 1024 * 1024 // len(paragraph)))
     for i in range(100000):
         write(f"{out}/many/{i // 1000:03d}/story-{i:06d}.md", f"Story {i}: the council met on Tuesday.\n")

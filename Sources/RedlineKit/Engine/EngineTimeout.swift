@@ -13,8 +13,8 @@ enum EngineTimeout {
                               message: "checking \(input.displayPath) took longer than \(limit) s (--file-timeout); "
                                   + "the file was abandoned and has no other findings")
         if let severity { finding.severity = severity }
-        // Never rewritten: the file was not checked.
+        // No fix is offered, so `fix` leaves the file as it is.
         return FileResult(path: input.displayPath, diagnostics: [Diagnostic(finding: finding, in: source)],
-                          fileSystemPath: input.fileSystemPath, contentHash: 0, isRewritable: false)
+                          fileSystemPath: input.fileSystemPath, contentHash: 0)
     }
 }

@@ -25,7 +25,16 @@ public struct LintOptions: Sendable {
     public var ignorePatterns: [String] = []
     /// Seconds one file may take before it is abandoned and reported as `engine.timeout`
     /// (`--file-timeout`); nil or 0: no limit.
-    public var fileTimeout: Double? = 10
+    public var fileTimeout: Double? = LintOptions.defaultFileTimeout
+    /// 10 s; 120 s in a debug build, which runs ten to fifty times slower (the limit is there
+    /// to stop runaway files, not slow builds).
+    public static var defaultFileTimeout: Double {
+        #if DEBUG
+        120
+        #else
+        10
+        #endif
+    }
 
     public init() {}
 }

@@ -72,6 +72,7 @@ public enum FixWriter {
             unlink(temp.path)
             throw error
         }
+        FaultInjection.afterTemporaryFile()
         if rename(temp.path, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp.path)
@@ -104,6 +105,25 @@ public enum FixWriter {
         guard fchmod(fd, permissions) == 0, fsync(fd) == 0 else {
             throw FixError("cannot write a temporary file (\(String(cString: strerror(errno))))")
         }
+    }
+}
+
+/// A crash on purpose, for the tests that show a killed `fix` loses nothing: with
+/// `REDLINE_TEST_KILL_AFTER_TEMP_FILES=N`, the process kills itself (SIGKILL) once the Nth
+/// temporary file is written, before it is renamed over the original.
+enum FaultInjection {
+    private static let limit = ProcessInfo.processInfo.environment["REDLINE_TEST_KILL_AFTER_TEMP_FILES"].flatMap(Int.init)
+    private static let counter = LockedCounter()
+
+    static func afterTemporaryFile() {
+        guard let limit else { return }
+        if counter.increment() >= limit { kill(getpid(), SIGKILL) }
+    }
+
+    private final class LockedCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
     }
 }
 

@@ -24,8 +24,7 @@ let linter: Linter = {
 /// One input: the whole pipeline over it as Markdown and as plain text; a broken invariant
 /// (a span outside the text, a `match` that is not the text, a fix that does not apply or
 /// does not settle) aborts, so libFuzzer saves the input.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func redlineFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func redlineFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let problems = PipelineInvariants.violations(of: bytes, linter: linter)
     if !problems.isEmpty {
@@ -34,3 +33,15 @@ public func redlineFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// libFuzzer's entry point for programs that have their own `main` (SwiftPM gives every
+/// executable one).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+_ = linter
+exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in redlineFuzzOne(data, size) })
