@@ -9,3 +9,5 @@ swift build --build-tests 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
 swift test "$@"
 echo "== Examples/CustomRule (a rule plug-in package)"
 (cd Examples/CustomRule && swift test)
+echo "== ThreadSanitizer (scripts/test-tsan.sh)"
+scripts/test-tsan.sh

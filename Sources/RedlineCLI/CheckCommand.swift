@@ -56,6 +56,11 @@ struct CheckingOptions: ParsableArguments {
     @Option(name: .long, help: "Threads to use (default: one per core).")
     var jobs: Int?
 
+    @Option(name: .customLong("file-timeout"), help: ArgumentHelp(
+        "Seconds one file may take; a file that takes longer is reported as engine.timeout (default 10; 0: no limit).",
+        valueName: "seconds"))
+    var fileTimeout: Double?
+
     func lintOptions() throws -> LintOptions {
         var options = LintOptions()
         if !lang.isEmpty { options.languages = lang }
@@ -67,6 +72,10 @@ struct CheckingOptions: ParsableArguments {
         if let jobs {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
+        }
+        if let fileTimeout {
+            guard fileTimeout >= 0, fileTimeout.isFinite else { throw ValidationError("--file-timeout must be 0 or more seconds") }
+            options.fileTimeout = fileTimeout > 0 ? fileTimeout : nil
         }
         return options
     }

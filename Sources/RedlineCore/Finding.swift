@@ -12,9 +12,10 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The family a rule belongs to (the JSON contract's `category`).
+/// The family a rule belongs to (the JSON contract's `category`). `engine` is Redline's own
+/// trouble with a file (it ran past the time limit), not a problem of the text.
 public enum RuleCategory: String, Sendable, Codable, CaseIterable {
-    case spelling, transliteration, numeric, metadata, style, encoding
+    case spelling, transliteration, numeric, metadata, style, encoding, engine
 }
 
 /// One edit: replace the bytes of `span` with `replacement`.

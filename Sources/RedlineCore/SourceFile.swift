@@ -25,12 +25,18 @@ public struct SourceFile: Sendable {
         /// The same place in `bytes` (after lenient decoding).
         public let offset: Int
         public let byte: UInt8
+        /// What the file was read as: `Windows-1252` (the fallback), `UTF-16LE` or `UTF-16BE`.
+        public var encoding: String = "Windows-1252"
     }
 
     /// Reads raw file bytes; never fails: invalid UTF-8 is decoded leniently and recorded.
     public init(path: String, data: [UInt8]) {
         self.path = path
-        if let bad = UTF8Validation.firstInvalidOffset(in: data) {
+        if let utf16 = UTF16Decoding.decode(data) {
+            // UTF-16 with a byte-order mark: decoded (the BOM becomes a UTF-8 one); never rewritten.
+            bytes = utf16.bytes
+            encodingError = EncodingError(originalOffset: 0, offset: 0, byte: data[0], encoding: utf16.name)
+        } else if let bad = UTF8Validation.firstInvalidOffset(in: data) {
             let (decoded, mappedOffset) = UTF8Validation.lenientDecode(data, firstInvalid: bad)
             bytes = decoded
             encodingError = EncodingError(originalOffset: bad, offset: mappedOffset, byte: data[bad])
@@ -162,5 +168,36 @@ public enum UTF8Validation {
             i += 1
         }
         return (out, mapped)
+    }
+}
+
+/// Files that start with a UTF-16 byte-order mark (as Windows editors save "Unicode" text).
+public enum UTF16Decoding {
+    /// The file as UTF-8 (lone surrogates and an odd last byte become U+FFFD) and the encoding's
+    /// name, or nil when the file does not start with FF FE or FE FF.
+    public static func decode(_ data: [UInt8]) -> (bytes: [UInt8], name: String)? {
+        guard data.count >= 2 else { return nil }
+        let little: Bool
+        if data[0] == 0xFF && data[1] == 0xFE { little = true } else if data[0] == 0xFE && data[1] == 0xFF { little = false } else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(data.count / 2)
+        var i = 0
+        while i + 1 < data.count {
+            units.append(little ? UInt16(data[i]) | UInt16(data[i + 1]) << 8 : UInt16(data[i]) << 8 | UInt16(data[i + 1]))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + data.count / 2)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): UTF8.encode(scalar) { out.append($0) }
+            case .error: UTF8.encode("\u{FFFD}") { out.append($0) }
+            case .emptyInput: break loop
+            }
+        }
+        if data.count % 2 == 1 { UTF8.encode("\u{FFFD}") { out.append($0) } }
+        return (out, little ? "UTF-16LE" : "UTF-16BE")
     }
 }

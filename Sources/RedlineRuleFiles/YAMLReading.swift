@@ -19,7 +19,7 @@ struct Located<Value> {
 ///
 /// Yams' `Decodable` errors carry no positions, so the kinds are decoded by walking the
 /// composed `Node` tree (whose nodes carry marks) with `MappingReader`.
-enum YAMLSource {
+public enum YAMLSource {
     /// Larger files are refused (a rule file is a few hundred lines at most).
     static let maxBytes = 1 << 20
     /// Deeper nesting is refused before the (recursive) composer sees it.
@@ -28,20 +28,32 @@ enum YAMLSource {
     static let maxNodes = 200_000
 
     static func parse(_ data: [UInt8], path: String) throws -> Node {
+        guard let root = try compose(data, path: path, kind: "rule file") else {
+            throw RuleFileError(path: path, line: 1, column: 1,
+                                message: "empty rule file; expected a mapping with at least `kind:` and `description:`")
+        }
+        return root
+    }
+
+    /// Strict YAML for Redline's own files (rule files, `.redline.yml`): UTF-8 only (the bad
+    /// byte's position otherwise), bounded size and nesting, no anchors or aliases, no duplicate
+    /// keys, every error at its line and column. Nil for an empty document. `kind` names the
+    /// file in messages.
+    public static func compose(_ data: [UInt8], path: String, kind: String) throws(RuleFileError) -> Node? {
         func fail(_ position: FilePosition, _ message: String) -> RuleFileError {
             RuleFileError(path: path, line: position.line, column: position.column, message: message)
         }
         guard data.count <= maxBytes else {
-            throw fail(.start, "rule file is larger than \(maxBytes / 1024) KB; expected one rule of a few lines")
+            throw fail(.start, "\(kind) is larger than \(maxBytes / 1024) KB")
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw fail(position(ofByte: bad, in: bytes),
-                       "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the rule file as UTF-8")
+                       "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the \(kind) as UTF-8")
         }
         if let deep = tooDeep(bytes) {
-            throw fail(deep, "nested more than \(maxNesting) levels deep; expected a flat mapping of rule keys")
+            throw fail(deep, "nested more than \(maxNesting) levels deep; expected a flat mapping of settings")
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let parser: Parser
@@ -54,13 +66,17 @@ enum YAMLSource {
         } catch {
             throw fail(.start, "not valid YAML: \(error)")
         }
-        guard let root else {
-            throw fail(.start, "empty rule file; expected a mapping with at least `kind:` and `description:`")
-        }
+        guard let root else { return nil }
         // Nodes hold their anchors weakly: look for them while the parser keeps them alive.
-        try withExtendedLifetime(parser) {
-            var budget = maxNodes
-            try rejectAnchors(root, path: path, budget: &budget)
+        do {
+            try withExtendedLifetime(parser) {
+                var budget = maxNodes
+                try rejectAnchors(root, path: path, kind: kind, budget: &budget)
+            }
+        } catch let error as RuleFileError {
+            throw error
+        } catch {
+            throw fail(.start, "\(error)")
         }
         return root
     }
@@ -104,21 +120,21 @@ enum YAMLSource {
         return nil
     }
 
-    private static func rejectAnchors(_ node: Node, path: String, budget: inout Int) throws {
+    private static func rejectAnchors(_ node: Node, path: String, kind: String, budget: inout Int) throws {
         budget -= 1
         if node.anchor != nil || budget < 0 {
             throw RuleFileError.at(node, path: path, budget < 0
-                ? "rule file is too large a YAML tree"
-                : "anchors and aliases (`&name`, `*name`) are not supported in rule files; write the value out")
+                ? "\(kind) is too large a YAML tree"
+                : "anchors and aliases (`&name`, `*name`) are not supported in a \(kind); write the value out")
         }
         switch node {
         case .scalar: return
-        case .alias: throw RuleFileError.at(node, path: path, "aliases (`*name`) are not supported in rule files; write the value out")
-        case .sequence(let s): for item in s { try rejectAnchors(item, path: path, budget: &budget) }
+        case .alias: throw RuleFileError.at(node, path: path, "aliases (`*name`) are not supported in a \(kind); write the value out")
+        case .sequence(let s): for item in s { try rejectAnchors(item, path: path, kind: kind, budget: &budget) }
         case .mapping(let m):
             for (k, v) in m {
-                try rejectAnchors(k, path: path, budget: &budget)
-                try rejectAnchors(v, path: path, budget: &budget)
+                try rejectAnchors(k, path: path, kind: kind, budget: &budget)
+                try rejectAnchors(v, path: path, kind: kind, budget: &budget)
             }
         }
     }

@@ -24,6 +24,7 @@ public enum BuiltinRules {
         WeekdayDateRule.self,
         ConversionRule.self,
         AgeMismatchRule.self,
+        EngineTimeoutRule.self,
     ]
 
     /// A registry holding the built-in rules; plug-ins register theirs on top.

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// Spell checking over one or more Hunspell dictionaries plus extra words, safe to share
 /// between threads.
@@ -45,7 +46,8 @@ public final class SpellChecker: @unchecked Sendable {
         lock.lock()
         let handles = idle.popLast()
         lock.unlock()
-        let set = handles ?? makeHandles()
+        // A new set of handles loads the dictionaries: set-up, not the current file's time.
+        let set = handles ?? WorkClock.offTheClock { makeHandles() }
         let result = body(set)
         lock.lock()
         idle.append(set)

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// Produces ranked suggestions for misspelled words, memoised per run.
 ///
@@ -53,16 +54,22 @@ public final class Suggester: @unchecked Sendable {
         self.hunspellFallback = hunspellFallback
     }
 
-    /// The engine, built on first use.
+    /// The engine, built on first use. Building it, and waiting for another thread that is
+    /// building it, is one-time set-up: off the clock of the per-file time limit.
     private var engine: SuggestionEngine {
         buildLock.lock()
-        defer { buildLock.unlock() }
-        if let builtEngine { return builtEngine }
-        let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
-                                          frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
-        let engine = SuggestionEngine(index: index, weights: weights)
-        builtEngine = engine
-        return engine
+        if let builtEngine { buildLock.unlock(); return builtEngine }
+        buildLock.unlock()
+        return WorkClock.offTheClock {
+            buildLock.lock()
+            defer { buildLock.unlock() }
+            if let builtEngine { return builtEngine }
+            let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
+                                              frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
+            let engine = SuggestionEngine(index: index, weights: weights)
+            builtEngine = engine
+            return engine
+        }
     }
 
     /// Starts building the index (and its sound index) on a background thread, so that it is

@@ -34,7 +34,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: bad) }
         let (badCode, _, badErr) = try TestSupport.run(["check", bad.appendingPathComponent("a.txt").path])
         #expect(badCode == 2)
-        #expect(badErr.contains(".redline.yml:2:1: invalid YAML"), "\(badErr)")
+        #expect(badErr.contains(".redline.yml:2:1: not valid YAML"), "\(badErr)")
     }
 
     @Test func turningARuleOffRemovesItsFindings() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RedlineCore
+import RedlineRuleFiles
 import Yams
 
 /// A problem in a configuration file, at a line and column, with what was expected.
@@ -44,18 +45,14 @@ public struct ConfigFile: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(path: path, line: 1, column: 1, message: "cannot read the configuration file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(path: path, line: 1, column: 1, message: "the configuration file is not valid UTF-8")
-        }
         var file = ConfigFile(path: path)
+        // The rule files' strict reader: UTF-8 errors, bad YAML, tabs, duplicate keys, anchors
+        // and deep nesting all come back with their line and column.
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            let (line, column, what) = Self.position(of: error)
-            throw ConfigError(path: path, line: line, column: column, message: "invalid YAML: \(what)")
+            root = try YAMLSource.compose([UInt8](data), path: path, kind: "configuration file")
         } catch {
-            throw ConfigError(path: path, line: 1, column: 1, message: "invalid YAML: \(error)")
+            throw ConfigError(path: error.path, line: error.line, column: error.column, message: error.message)
         }
         guard let root else { return file }  // an empty file configures nothing
         let reader = NodeReader(path: path)
@@ -125,19 +122,6 @@ public struct ConfigFile: Sendable, Hashable {
             }
         }
         return file
-    }
-
-    static func position(of error: YamlError) -> (Int, Int, String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _):
-            return (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
-        case .parser(let context, let problem, let mark, _):
-            return (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
-        case .composer(let context, let problem, let mark, _):
-            return (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
-        default:
-            return (1, 1, "\(error)")
-        }
     }
 }
 

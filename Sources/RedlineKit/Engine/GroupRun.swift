@@ -33,10 +33,13 @@ final class GroupRun: @unchecked Sendable {
 
     /// The linter, built on first use (from any thread).
     private func linter() throws -> Linter {
-        lock.lock()
-        defer { lock.unlock() }
-        if built == nil { built = Result { try session.linter(for: config) } }
-        return try built!.get()
+        // Building is one-time set-up: off the clock of the per-file time limit.
+        try WorkClock.offTheClock {
+            lock.lock()
+            defer { lock.unlock() }
+            if built == nil { built = Result { try session.linter(for: config) } }
+            return try built!.get()
+        }
     }
 
     private enum Outcome: Sendable {
@@ -55,10 +58,19 @@ final class GroupRun: @unchecked Sendable {
         // With facts from other shards, the rest of the repository is known from them.
         let context = externalFacts.isEmpty ? context : []
         let all = reported + context
-        let outcomes = ParallelWork.map(Array(all.enumerated()), jobs: session.commandLine.jobs) { item -> Outcome in
+        let timeout = session.commandLine.fileTimeout
+        let timeoutSeverity: Severity? = {
+            if case .severity(let s)? = session.options(for: config).ruleSettings[EngineTimeout.ruleID] { return s }
+            return nil
+        }()
+        let outcomes = ParallelWork.map(Array(all.enumerated()), jobs: session.commandLine.jobs, timeout: timeout, work: { item -> Outcome in
             defer { self.request.progress?() }
             return self.process(item.element, stdinBytes: stdinBytes, reported: item.offset < reported.count)
-        }
+        }, onTimeout: { item in
+            self.request.progress?()
+            let result = EngineTimeout.result(for: item.element, seconds: timeout ?? 0, severity: timeoutSeverity)
+            return .fresh(CheckedFile(result: result, facts: FileFacts(path: item.element.displayPath)))
+        })
         if case .failure(let error)? = built { throw error }
 
         var result = RunResult(files: [], errors: [], skipped: [])

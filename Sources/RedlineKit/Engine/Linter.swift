@@ -27,6 +27,18 @@ public struct LintOptions: Sendable {
     /// per dictionary, more than the rest of checking an article): `redline suggest` does, a
     /// check does not.
     public var hunspellSuggestions = false
+    /// Seconds one file may take before it is abandoned and reported as `engine.timeout`
+    /// (`--file-timeout`); nil or 0: no limit.
+    public var fileTimeout: Double? = LintOptions.defaultFileTimeout
+    /// 10 s; 120 s in a debug build, which runs ten to fifty times slower (the limit is there
+    /// to stop runaway files, not slow builds).
+    public static var defaultFileTimeout: Double {
+        #if DEBUG
+        120
+        #else
+        10
+        #endif
+    }
 
     public init() {}
 }
@@ -196,7 +208,7 @@ public final class Linter: @unchecked Sendable {
         let opts = checkOptions
         var findings: [Finding] = []
         for rule in documentRules { findings += rule.check(document, options: opts) }
-        findings = Self.droppingDuplicateFixes(findings)
+        findings = FixConflicts.resolve(Self.droppingDuplicateFixes(findings), in: document.source)
         if !severityOverrides.isEmpty {
             for i in findings.indices { if let s = severityOverrides[findings[i].ruleID] { findings[i].severity = s } }
         }
@@ -241,12 +253,12 @@ public final class Linter: @unchecked Sendable {
     /// command line goes through `CheckSession`, which adds one).
     public func run(_ inputs: [InputFile], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> RunResult {
         let stdinBytes = inputs.contains { $0.fileSystemPath == nil } ? stdin() : []
-        let outcomes = ParallelWork.map(inputs, jobs: options.jobs) { input -> FileOutcome in
+        let outcomes = ParallelWork.map(inputs, jobs: options.jobs, timeout: options.fileTimeout, work: { input -> FileOutcome in
             switch InputReader.read(input, stdinBytes: stdinBytes) {
             case .failure(let error): return error.outcome
             case .success(let bytes): return .checked(self.checkFile(input, bytes: bytes))
             }
-        }
+        }, onTimeout: { input in .checked(self.timedOut(input)) })
         var result = RunResult(files: [], errors: [], skipped: [])
         var facts: [FileFacts] = []
         for outcome in outcomes {
@@ -271,6 +283,13 @@ public final class Linter: @unchecked Sendable {
             file.diagnostics = (file.diagnostics + more).sorted(by: Diagnostic.reportOrder)
             return file
         }
+    }
+
+    /// What stands for a file abandoned at the per-file time limit (`--file-timeout`).
+    public func timedOut(_ input: InputFile) -> CheckedFile {
+        let result = EngineTimeout.result(for: input, seconds: options.fileTimeout ?? 0,
+                                          severity: severityOverrides[EngineTimeout.ruleID])
+        return CheckedFile(result: result, facts: FileFacts(path: input.displayPath))
     }
 
     /// The ids of the enabled cross-file rules, whose facts a run collects.

@@ -6,36 +6,19 @@ public enum ParallelWork {
     /// `transform` applied to each item, `jobs` threads at a time (nil: one per core).
     public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int?,
                                                     _ transform: @Sendable @escaping (T) -> R) -> [R] {
-        let count = items.count
-        guard count > 0 else { return [] }
-        let threads = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let slots = Slots<R>(count: count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while true {
-                let i = next.increment()
-                if i >= count { break }
-                slots.set(i, transform(items[i]))
-            }
-        }
-        return slots.values()
+        map(items, jobs: jobs, timeout: nil, work: transform, onTimeout: { _ in fatalError("no time limit was set") })
     }
 
-    /// Results written by worker threads, each index once.
-    private final class Slots<R>: @unchecked Sendable {
-        private var items: [R?]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: R) { lock.lock(); items[i] = value; lock.unlock() }
-        func values() -> [R] { lock.lock(); defer { lock.unlock() }; return items.map { $0! } }
-    }
-
-    /// A shared index handed out to workers one at a time.
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
-        var current: Int { lock.lock(); defer { lock.unlock() }; return value }
+    /// `work` applied to each item, `jobs` threads at a time (nil: one per core), each item with
+    /// a time limit in seconds (nil or 0: none); an item past it gets `onTimeout`'s result and
+    /// its worker is abandoned (see `DeadlineScheduler`).
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int?, timeout: Double?,
+                                                    work: @Sendable @escaping (T) -> R, onTimeout: (T) -> R) -> [R] {
+        guard !items.isEmpty else { return [] }
+        let threads = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, items.count))
+        let results = DeadlineScheduler.run(count: items.count, jobs: threads, timeout: timeout,
+                                            work: { work(items[$0]) }, onTimeout: { onTimeout(items[$0]) })
+        return results.map { $0! }
     }
 }
 

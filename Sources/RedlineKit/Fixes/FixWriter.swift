@@ -2,8 +2,8 @@ import Foundation
 import RedlineCore
 
 /// Writes fixed files safely: only a file that has not changed since it was checked, through a
-/// temporary file in the same folder renamed over the original (so a crash leaves the old or
-/// the new version, never a mix), keeping the original's permissions.
+/// temporary file in the same folder, flushed to disk and renamed over the original (so a crash
+/// or a kill leaves the old or the new version, never a mix), keeping the original's permissions.
 public enum FixWriter {
     public enum Outcome: Equatable, Sendable {
         case written(fixes: Int)
@@ -50,9 +50,11 @@ public enum FixWriter {
 
     /// Temporary file beside `path`, same permissions, then rename over it.
     /// With `creating`, a file that does not exist yet is created (reports).
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, creating: Bool = false) throws {
+    public static func writeAtomically(_ bytes: [UInt8], to givenPath: String, creating: Bool = false) throws {
         let fm = FileManager.default
-        let url = URL(fileURLWithPath: path)
+        // A symbolic link stays a link: the file it points to is replaced.
+        let url = URL(fileURLWithPath: givenPath).resolvingSymlinksInPath()
+        let path = url.path
         let exists = fm.fileExists(atPath: path)
         let attributes = try? fm.attributesOfItem(atPath: path)
         // Refuse files without write permission even for root: read-only is the owner's wish.
@@ -61,17 +63,67 @@ public enum FixWriter {
             guard fm.isWritableFile(atPath: path), mode & 0o222 != 0 else { throw FixError("read-only; not written") }
         }
         let dir = url.deletingLastPathComponent()
+        // Hidden, and not ending in a checked extension: a leftover (after a crash) is never
+        // picked up by a folder walk.
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).redline-\(UInt32.random(in: 0...UInt32.max))")
-        guard fm.createFile(atPath: temp.path, contents: Data(bytes), attributes: nil) else {
-            throw FixError("cannot write a temporary file in \(dir.path)")
+        do {
+            try writeDurably(bytes, to: temp.path, permissions: mode_t(mode))
+        } catch {
+            unlink(temp.path)
+            throw error
         }
-        if let perms = attributes?[.posixPermissions] {
-            try? fm.setAttributes([.posixPermissions: perms], ofItemAtPath: temp.path)
-        }
+        FaultInjection.afterTemporaryFile()
         if rename(temp.path, path) != 0 {
-            try? fm.removeItem(at: temp)
-            throw FixError("cannot replace the file (\(String(cString: strerror(errno))))")
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw FixError("cannot replace the file (\(reason))")
         }
+        // The rename itself reaches the disk with the folder's entry.
+        let dirFD = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+    }
+
+    /// Creates `path` (which must not exist), writes all of `bytes`, sets the permissions and
+    /// flushes it to disk, so that the rename that follows never exposes a partial file.
+    private static func writeDurably(_ bytes: [UInt8], to path: String, permissions: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw FixError("cannot write a temporary file in \((path as NSString).deletingLastPathComponent) (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FixError("cannot write a temporary file (\(String(cString: strerror(errno))))")
+                }
+                written += n
+            }
+        }
+        guard fchmod(fd, permissions) == 0, fsync(fd) == 0 else {
+            throw FixError("cannot write a temporary file (\(String(cString: strerror(errno))))")
+        }
+    }
+}
+
+/// A crash on purpose, for the tests that show a killed `fix` loses nothing: with
+/// `REDLINE_TEST_KILL_AFTER_TEMP_FILES=N`, the process kills itself (SIGKILL) once the Nth
+/// temporary file is written, before it is renamed over the original.
+enum FaultInjection {
+    private static let limit = ProcessInfo.processInfo.environment["REDLINE_TEST_KILL_AFTER_TEMP_FILES"].flatMap(Int.init)
+    private static let counter = LockedCounter()
+
+    static func afterTemporaryFile() {
+        guard let limit else { return }
+        if counter.increment() >= limit { kill(getpid(), SIGKILL) }
+    }
+
+    private final class LockedCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
     }
 }
 

@@ -26,8 +26,9 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
 /// Expands the paths given on the command line into files to check, in a stable order.
 ///
 /// Directories are walked recursively (hidden folders and files skipped, symbolic links to
-/// folders not followed), keeping files with the checked extensions; files named explicitly
-/// are always checked.
+/// folders not followed), keeping regular files with the checked extensions; files named
+/// explicitly are always checked (a pipe too: `redline check <(…)`; one that never ends is
+/// stopped by the per-file time limit).
 public struct FileCollector {
     public var extensions: Set<String> = ["md", "markdown", "txt"]
     /// In a git work tree, take a folder's files from git (tracked, and untracked but not
@@ -123,9 +124,11 @@ public struct FileCollector {
             case .typeRegular:
                 if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(full) }
             case .typeSymbolicLink:
-                // Links to files are checked; links to folders are not followed (no loops).
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+                // Links to regular files are checked; links to folders are not followed (no
+                // loops), nor dangling or looping links, nor links to pipes and devices (a read
+                // could block forever).
+                var info = stat()
+                if stat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                    extensions.contains((name as NSString).pathExtension.lowercased()) {
                     found.append(full)
                 }

@@ -21,6 +21,11 @@ public struct InvalidUTF8Rule: DocumentRule {
         var end = bad.offset + 1
         let bytes = document.source.bytes
         while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        if bad.encoding.hasPrefix("UTF-16") {
+            return [Finding(Self.info, span: Span(bad.offset, end),
+                            message: "the file is \(bad.encoding) (it starts with a byte-order mark), not UTF-8; "
+                                + "checked as decoded and not rewritten; save it as UTF-8")]
+        }
         let hex = String(bad.byte, radix: 16, uppercase: true)
         return [Finding(Self.info, span: Span(bad.offset, end),
                         message: "not valid UTF-8: byte 0x\(hex) at byte offset \(bad.originalOffset); "

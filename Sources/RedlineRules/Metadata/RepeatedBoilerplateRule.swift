@@ -96,12 +96,16 @@ public struct RepeatedBoilerplateRule: RunRule {
         guard files >= 3 else { return [] }
         var byKey: [String: Set<Int>] = [:]
         var byHead: [String: Set<Int>] = [:]
+        var byText: [String: (key: String, files: Set<Int>)] = [:]
         for (f, item) in facts.enumerated() {
             for c in item.facts.lines {
                 byKey[c.key, default: []].insert(f)
+                byText[c.text, default: (c.key, [])].files.insert(f)
                 if let h = c.headKey { byHead[h, default: []].insert(f) }
             }
         }
+        // Keys under which one exact line stands in three files or more: a template.
+        let templates = Set(byText.values.filter { $0.files.count >= 3 }.map(\.key))
         let allow = Self.allowList(options.values["metadata.allow"])
         var out: [Diagnostic] = []
         for (f, item) in facts.enumerated() {
@@ -112,13 +116,17 @@ public struct RepeatedBoilerplateRule: RunRule {
                 // Left to the rule that names what the line is.
                 if others.contains(where: { $0.wholeLine(text: c.text, scopes: [.line, .edge]) != nil })
                     || residue.inlineCovers(text: c.text, scopes: [.inline, .inlineText]) { continue }
-                out.append(diagnostic(c, path: item.path, count: count, files: files, fileIndex: f))
+                // Deleting is safe only for copies of a line written exactly so in three files or
+                // more (a template): lines that merely look alike ("Paragraph 3 of story 12: …")
+                // are reported, not deleted, else each `fix` would delete the next such line.
+                out.append(diagnostic(c, path: item.path, count: count, files: files, fileIndex: f,
+                                      deletable: templates.contains(c.key)))
             }
         }
         return out
     }
 
-    private func diagnostic(_ c: Candidate, path: String, count: Int, files: Int, fileIndex: Int) -> Diagnostic {
+    private func diagnostic(_ c: Candidate, path: String, count: Int, files: Int, fileIndex: Int, deletable: Bool) -> Diagnostic {
         let finding = Finding(Self.info, span: Span(0, c.match.utf8.count),
                               message: "\(MetadataFindings.quote(c.match)) stands at the start or end of \(count) of the "
                                   + "\(files) files: likely template residue (list it in metadata.allow if it belongs)")
@@ -127,7 +135,7 @@ public struct RepeatedBoilerplateRule: RunRule {
         d.start = c.start
         d.end = c.end
         d.sourceLine = c.sourceLine
-        if let s = c.fixSpan, let a = c.fixStart, let b = c.fixEnd {
+        if deletable, let s = c.fixSpan, let a = c.fixStart, let b = c.fixEnd {
             d.fix = Diagnostic.ResolvedFix(span: s, start: a, end: b, replacement: "")
         } else {
             d.fix = nil

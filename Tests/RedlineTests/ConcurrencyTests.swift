@@ -1,0 +1,100 @@
+import Foundation
+import RedlineCore
+import RedlineKit
+import RedlineSpelling
+import Testing
+
+/// The parts that run on several threads at once, exercised hard enough for ThreadSanitizer
+/// (scripts/test-tsan.sh runs this suite under it): the engine with several jobs and an
+/// abandoned worker, the spell checker's pool of Hunspell handles, the suggester's index and
+/// cache, and fix writes. Each also checks its results, so it tests something without TSan.
+@Suite struct ConcurrencyTests {
+    static let texts = [
+        "The goverment said 23 people were hurt in Kyiv on Thursday.\n",
+        "# Heading\n\nA recieved letter from Zelenskyy and Zelenskiy. Advertisement\n",
+        "---\ntitle: A plan\n---\nThe councl met. It was 30km (25 miles) away.\n",
+        "Nothing wrong here at all.\n",
+    ]
+
+    /// Many documents, four jobs, a time limit in force: the same findings as one job.
+    @Test func engineWithSeveralJobsMatchesOneJob() throws {
+        let inputs = (0..<48).map { InputFile(displayPath: "doc\($0)" + ($0 % 2 == 0 ? ".md" : ".txt"), fileSystemPath: nil) }
+        func run(jobs: Int) throws -> [[String]] {
+            var options = LintOptions()
+            options.jobs = jobs
+            options.fileTimeout = 600
+            let linter = try Linter(options: options, dataDirectory: TestSupport.root)
+            // Every input reads the same text (standard input), as Markdown or plain text by name.
+            let result = linter.run(inputs, stdin: { Array(Self.texts.joined(separator: "\n").utf8) })
+            return result.files.map { $0.diagnostics.map { "\($0.ruleID)@\($0.start.line):\($0.start.column)" } }
+        }
+        let one = try run(jobs: 1)
+        let four = try run(jobs: 4)
+        #expect(one == four)
+        #expect(one.first?.contains("spelling.misspelled@1:5") == true)
+    }
+
+    /// The spell checker's handles are lent to one thread at a time; answers agree across threads.
+    @Test func spellCheckerPoolFromManyThreads() throws {
+        let speller = TestSupport.linter.speller
+        let words = ["government", "goverment", "received", "recieved", "council", "councl", "Kyiv", "zzzq", "colour", "color"]
+        let expected = words.map { speller.isCorrect($0) }
+        let failures = Collected()
+        DispatchQueue.concurrentPerform(iterations: 8) { t in
+            for round in 0..<30 {
+                for (k, w) in words.enumerated() {
+                    let word = round % 3 == 0 ? w + String(t) : w
+                    let ok = speller.isCorrect(word)
+                    if word == w && ok != expected[k] { failures.add("\(w): \(ok)") }
+                }
+                if round % 10 == 0 { _ = speller.hunspellSuggestions("goverment\(t)") }
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        #expect(expected == [true, false, true, false, true, false, true, false, true, true])
+    }
+
+    /// The suggester builds its index once and serves every thread the same answers.
+    @Test func suggesterFromManyThreads() throws {
+        let suggester = Suggester(speller: TestSupport.linter.speller)
+        let words = ["goverment", "recieved", "abalze", "enougth", "councl", "teh"]
+        let results = Collected()
+        DispatchQueue.concurrentPerform(iterations: 6) { t in
+            for w in words { results.add("\(w)=\(suggester.suggest(w).words.first ?? "-")") }
+            _ = t
+        }
+        let distinct = Set(results.all)
+        #expect(distinct.count == words.count, "\(distinct.sorted())")
+        #expect(distinct.contains("goverment=government"))
+    }
+
+    /// Fix writes to different files at once, and the deadline scheduler's bookkeeping.
+    @Test func fixWritesInParallel() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-parallel-fix-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = (0..<16).map { dir + "/f\($0).txt" }
+        func text(_ i: Int) -> String { "Barn \(i) was set abalze by lightning on day \(i)." }
+        for (i, p) in paths.enumerated() { try (text(i) + "\n").write(toFile: p, atomically: true, encoding: .utf8) }
+        var options = LintOptions()
+        options.jobs = 4
+        let linter = try Linter(options: options, dataDirectory: TestSupport.root)
+        let result = linter.run(paths.map { InputFile(displayPath: $0, fileSystemPath: $0) })
+        let outcomes = Collected()
+        DispatchQueue.concurrentPerform(iterations: result.files.count) { i in
+            outcomes.add("\(FixWriter.fix(result.files[i]))")
+        }
+        #expect(outcomes.all == Array(repeating: "written(fixes: 1)", count: 16))
+        for (i, p) in paths.enumerated() {
+            #expect(try String(contentsOfFile: p, encoding: .utf8) == text(i).replacingOccurrences(of: "abalze", with: "ablaze") + "\n")
+        }
+    }
+}
+
+/// Strings collected from several threads.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
