@@ -105,7 +105,7 @@ import Yams
                                        "c.md": Self.yanukovych])
         let cold = try TestSupport.run(["check", "--cache", "--format", "json", "."], workingDirectory: dir)
         let entries = try FileManager.default.subpathsOfDirectory(atPath: dir + "/.redline-cache")
-        #expect(entries.filter { $0.hasSuffix(".facts.json") }.count == 3)
+        #expect(entries.filter { $0.hasSuffix("/results.pack") }.count == 1)
         let warm = try TestSupport.run(["check", "--cache", "--format", "json", "."], workingDirectory: dir)
         #expect(warm.1 == cold.1 && warm.0 == cold.0)
         #expect(cold.1.contains("names.repo-inconsistent") && cold.1.contains("goverment"))
@@ -190,5 +190,31 @@ import Yams
         }
         let hookList = try #require(try Yams.load(yaml: hooks) as? [[String: Any]])
         #expect(hookList.map { $0["id"] as? String } == ["redline", "redline-fix"])
+    }
+}
+
+/// The cache's pack file.
+@Suite struct ResultCacheTests {
+    @Test func packRoundTripsAndDamagedPacksCountAsEmpty() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cache-\(UUID().uuidString)").path
+        let cache = ResultCache(directory: dir, fingerprint: 42)
+        let result = FileResult(path: "a.md", diagnostics: [], fileSystemPath: "a.md", contentHash: 7, isRewritable: true)
+        let old = FileStamp(size: 10, modified: 1_000_000_000)
+        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), stat: old)
+        cache.save()
+        let again = ResultCache(directory: dir, fingerprint: 42)
+        #expect(again.unchangedHash(path: "a.md", stat: old) == 7)
+        #expect(again.unchangedHash(path: "a.md", stat: FileStamp(size: 11, modified: 1_000_000_000)) == nil)
+        #expect(again.result(path: "a.md", contentHash: 7, fileSystemPath: "a.md")?.isRewritable == true)
+        #expect(again.result(path: "a.md", contentHash: 8, fileSystemPath: "a.md") == nil)
+        // A recently modified file's stamp is not trusted (it could change again unseen).
+        let recent = FileStamp.of(dir + "/" + Hex.string(42) + "/results.pack")!
+        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), stat: recent)
+        #expect(cache.unchangedHash(path: "a.md", stat: recent) == nil)
+        // A truncated pack is ignored, not trusted.
+        let pack = dir + "/" + Hex.string(42) + "/results.pack"
+        let bytes = try #require(FileManager.default.contents(atPath: pack))
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: pack))
+        #expect(ResultCache(directory: dir, fingerprint: 42).unchangedHash(path: "a.md", stat: old) == nil)
     }
 }

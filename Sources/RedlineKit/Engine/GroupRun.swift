@@ -98,6 +98,7 @@ final class GroupRun: @unchecked Sendable {
         }
         let extra = try crossFileDiagnostics(fresh: fresh, cached: cachedFiles, hashes: hashes)
         result.files = Linter.merging(extra, into: result.files)
+        cache?.save()
         if request.wantsFacts {
             let reportedPaths = Set(result.files.map(\.path))
             result.facts = try gatherFacts(try linter(), fresh: fresh, cached: cachedFiles, external: false)
@@ -107,6 +108,12 @@ final class GroupRun: @unchecked Sendable {
     }
 
     private func process(_ input: InputFile, stdinBytes: [UInt8], reported: Bool) -> Outcome {
+        // The stamp is taken before reading: a file changed meanwhile gets a new stamp, so is read next time.
+        let stamp = cache != nil ? input.fileSystemPath.flatMap(FileStamp.of) : nil
+        if let cache, let stamp, let hash = cache.unchangedHash(path: input.displayPath, stat: stamp),
+           let hit = cachedOutcome(cache, input, hash: hash, reported: reported, stamp: stamp) {
+            return hit
+        }
         let bytes: [UInt8]
         switch InputReader.read(input, stdinBytes: stdinBytes) {
         case .failure(let error):
@@ -118,22 +125,28 @@ final class GroupRun: @unchecked Sendable {
         case .success(let read): bytes = read
         }
         let hash = contentHash(bytes)
-        if let cache, input.fileSystemPath != nil {
-            // A file only read for its facts needs no findings: that its facts are kept is enough.
-            if !reported, cache.hasFacts(path: input.displayPath, contentHash: hash) {
-                return .cached(FileResult(path: input.displayPath, diagnostics: [], fileSystemPath: input.fileSystemPath,
-                                          contentHash: hash))
-            }
-            if let hit = cache.result(path: input.displayPath, contentHash: hash, fileSystemPath: input.fileSystemPath) {
-                return .cached(hit)
-            }
+        if let cache, input.fileSystemPath != nil,
+           let hit = cachedOutcome(cache, input, hash: hash, reported: reported, stamp: stamp) {
+            return hit
         }
         guard let linter = try? linter() else { return .broken }
         // Without a cache to fill, a file that is not reported is read for its facts only.
         if cache == nil && !reported { return .factsOnly(linter.collectFacts(input, bytes: bytes), contentHash: hash) }
         let checked = linter.checkFile(input, bytes: bytes)
-        if let cache, input.fileSystemPath != nil { cache.store(checked) }
+        if let cache, input.fileSystemPath != nil { cache.store(checked, stat: stamp) }
         return .fresh(checked)
+    }
+
+    /// A file's result from the cache: its findings, or (for a file only read for its facts)
+    /// just the knowledge that its facts are there.
+    private func cachedOutcome(_ cache: ResultCache, _ input: InputFile, hash: UInt64, reported: Bool,
+                               stamp: FileStamp?) -> Outcome? {
+        if !reported, cache.hasFacts(path: input.displayPath, contentHash: hash) {
+            return .cached(FileResult(path: input.displayPath, diagnostics: [], fileSystemPath: input.fileSystemPath,
+                                      contentHash: hash))
+        }
+        return cache.result(path: input.displayPath, contentHash: hash, fileSystemPath: input.fileSystemPath, stat: stamp)
+            .map { .cached($0) }
     }
 
     /// Every file's facts: fresh ones, those of cached files (from the cache, or collected again
