@@ -237,11 +237,16 @@ try:
             os.makedirs(big_cache)
             measure([redline, "check", "--format", "json", "--fail-on", "never", "--cache-dir", big_cache, "."], cwd=big)
             changed = text_files(big)[len(text_files(big)) // 2]
-            with open(changed, "a") as f:
-                f.write("\nA sentence added with a mispelling.\n")
-            since = series("--changed-since HEAD, 16x repo, warm cache",
+            edits = iter(range(1000))
+
+            def edit_one_file():
+                # A new edit before every run, so no run can reuse the previous run's verdict.
+                with open(changed, "a") as f:
+                    f.write(f"\nA sentence added with a mispelling, edit {next(edits)}.\n")
+
+            since = series("--changed-since HEAD, 16x repo, warm cache, a new one-file edit each run",
                            [redline, "check", "--format", "json", "--fail-on", "never", "--cache-dir", big_cache,
-                            "--changed-since", "HEAD", "."], args.runs, cwd=big)
+                            "--changed-since", "HEAD", "."], args.runs, cwd=big, before=edit_one_file)
             print(f"  --changed-since: {since['wall']:.3f} s (target < 1 s)")
             res["changed_since"] = since
 
