@@ -107,6 +107,25 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
     }
 
+    /// A diagnostic from its parts (the cache reads them back this way).
+    public init(path: String, ruleID: String, category: RuleCategory, severity: Severity, span: Span,
+                start: SourceLocation, end: SourceLocation, match: String, message: String, suggestions: [String],
+                fix: ResolvedFix?, related: [RelatedLocation], sourceLine: String) {
+        self.path = path
+        self.ruleID = ruleID
+        self.category = category
+        self.severity = severity
+        self.span = span
+        self.start = start
+        self.end = end
+        self.match = match
+        self.message = message
+        self.suggestions = suggestions
+        self.fix = fix
+        self.related = related
+        self.sourceLine = sourceLine
+    }
+
     public init(finding: Finding, in source: SourceFile) {
         path = source.path
         ruleID = finding.ruleID

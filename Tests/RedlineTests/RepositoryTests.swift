@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+import RedlineCore
 @testable import RedlineKit
 
 /// Repository mode, changed files, the baseline, the cache, shards and facts, through the
@@ -216,5 +217,24 @@ import Yams
         let bytes = try #require(FileManager.default.contents(atPath: pack))
         try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: pack))
         #expect(ResultCache(directory: dir, fingerprint: 42).unchangedHash(path: "a.md", stat: old) == nil)
+    }
+
+    @Test func diagnosticsRoundTripThroughTheBinaryForm() throws {
+        let d = Diagnostic(path: "news/ä.md", ruleID: "names.repo-inconsistent", category: .transliteration, severity: .warning,
+                           span: Span(3, 12), start: SourceLocation(line: 2, column: 4), end: SourceLocation(line: 2, column: 13),
+                           match: "Zelenskiy’s", message: "“Zelenskiy” here", suggestions: ["Zelenskyy", "Zelensky"],
+                           fix: .init(span: Span(3, 12), start: SourceLocation(line: 2, column: 4),
+                                      end: SourceLocation(line: 2, column: 13), replacement: "Zelenskyy’s"),
+                           related: [RelatedLocation(path: "b.md", start: SourceLocation(line: 1, column: 1),
+                                                     end: SourceLocation(line: 1, column: 9), message: "“Zelenskyy” here")],
+                           sourceLine: "Mr Zelenskiy’s plan")
+        var plain = d
+        plain.fix = nil
+        plain.related = []
+        let data = DiagnosticCodec.encode([d, plain])
+        #expect(DiagnosticCodec.decode(data[...]) == [d, plain])
+        #expect(DiagnosticCodec.decode(([0, 0] + data)[2...]) == [d, plain], "a slice that does not start at 0")
+        #expect(DiagnosticCodec.decode(data.dropLast()) == nil)
+        #expect(DiagnosticCodec.decode([]) == nil)
     }
 }

@@ -24,8 +24,9 @@ public final class ResultCache: @unchecked Sendable {
         var size: Int64
         var modified: Int64
         var rewritable: Bool
-        var diagnostics: Data
-        var facts: Data
+        /// Slices of the pack as read (not copied), or of a new encoding.
+        var diagnostics: ArraySlice<UInt8>
+        var facts: ArraySlice<UInt8>
     }
 
     public init(directory: String, fingerprint: UInt64) {
@@ -56,7 +57,7 @@ public final class ResultCache: @unchecked Sendable {
             changed = true
         }
         lock.unlock()
-        guard let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: e.diagnostics) else { return nil }
+        guard let diagnostics = DiagnosticCodec.decode(e.diagnostics) else { return nil }
         return FileResult(path: path, diagnostics: diagnostics, fileSystemPath: fileSystemPath,
                           contentHash: contentHash, isRewritable: e.rewritable)
     }
@@ -76,15 +77,15 @@ public final class ResultCache: @unchecked Sendable {
         guard let entry, entry.contentHash == contentHash else { return nil }
         let decoder = JSONDecoder()
         decoder.userInfo[FactsTypes.userInfoKey] = types
-        guard let facts = try? decoder.decode(FileFacts.self, from: entry.facts), facts.path == path else { return nil }
+        guard let facts = try? decoder.decode(FileFacts.self, from: Data(entry.facts)), facts.path == path else { return nil }
         return facts
     }
 
     /// Keeps a checked file's result and facts (written by `save`).
     public func store(_ file: CheckedFile, stat: FileStamp?) {
         let result = file.result
-        guard let diagnostics = try? JSONEncoder().encode(result.diagnostics),
-              let facts = try? JSONEncoder().encode(file.facts) else { return }
+        let diagnostics = ArraySlice(DiagnosticCodec.encode(result.diagnostics))
+        guard let facts = try? JSONEncoder().encode(file.facts).map({ $0 })[...] else { return }
         // A file modified in the last two seconds could change again within the clock's
         // granularity without its stamp changing ("racy git"): its stamp is not trusted.
         let stat = stat.flatMap { $0.isRecent ? nil : $0 }
@@ -101,7 +102,7 @@ public final class ResultCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard changed else { return }
-        var out: [UInt8] = Array("RLC1".utf8)
+        var out: [UInt8] = Array("RLC2".utf8)
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out += $0 } }
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         for path in entries.keys.sorted() {
@@ -118,7 +119,7 @@ public final class ResultCache: @unchecked Sendable {
 
     /// Reads a pack; nil when it is damaged.
     static func parse(_ bytes: [UInt8]) -> [String: Entry]? {
-        guard bytes.starts(with: Array("RLC1".utf8)) else { return nil }
+        guard bytes.starts(with: Array("RLC2".utf8)) else { return nil }
         var i = 4
         func take(_ n: Int) -> ArraySlice<UInt8>? {
             guard n >= 0, i + n <= bytes.count else { return nil }
@@ -134,7 +135,7 @@ public final class ResultCache: @unchecked Sendable {
                   let fLength = u32(), let f = take(fLength) else { return nil }
             entries[String(decoding: path, as: UTF8.self)] = Entry(
                 contentHash: hash, size: Int64(bitPattern: size), modified: Int64(bitPattern: modified),
-                rewritable: flag.first == 1, diagnostics: Data(d), facts: Data(f))
+                rewritable: flag.first == 1, diagnostics: d, facts: f)
         }
         return entries
     }

@@ -115,15 +115,15 @@ public struct FileCollector {
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
         for name in entries.sorted() where !name.hasPrefix(".") {
             let full = base + "/" + name
-            guard let attrs = try? fm.attributesOfItem(atPath: full), let type = attrs[.type] as? FileAttributeType else {
-                continue
-            }
-            switch type {
-            case .typeDirectory:
+            // lstat, not FileManager.attributesOfItem: this runs once per file of a repository.
+            var entry = stat()
+            guard lstat(full, &entry) == 0 else { continue }
+            switch entry.st_mode & S_IFMT {
+            case S_IFDIR:
                 walk(full, into: &found, errors: &errors, depth: depth + 1)
-            case .typeRegular:
+            case S_IFREG:
                 if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(full) }
-            case .typeSymbolicLink:
+            case S_IFLNK:
                 // Links to regular files are checked; links to folders are not followed (no
                 // loops), nor dangling or looping links, nor links to pipes and devices (a read
                 // could block forever).
