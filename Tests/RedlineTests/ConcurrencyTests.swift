@@ -34,6 +34,32 @@ import Testing
         #expect(one.first?.contains("spelling.misspelled@1:5") == true)
     }
 
+    /// A session through the cache with four jobs: cold and warm runs agree with a run without
+    /// the cache (the cache's entries and the lazily built linter are shared between threads).
+    @Test func cachedSessionWithSeveralJobsMatchesUncached() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-conc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
+        var inputs: [InputFile] = []
+        for i in 0..<24 {
+            let path = dir + "/docs/d\(i)" + (i % 2 == 0 ? ".md" : ".txt")
+            try Self.texts[i % Self.texts.count].write(toFile: path, atomically: true, encoding: .utf8)
+            inputs.append(InputFile(displayPath: path, fileSystemPath: path))
+        }
+        func run(cache: String?) throws -> [[String]] {
+            var options = LintOptions()
+            options.jobs = 4
+            options.fileTimeout = 600
+            let session = CheckSession(dataDirectory: TestSupport.root, commandLine: options, commandLineSetsLanguage: false)
+            let result = try session.run(RunRequest(inputs: inputs, cacheDirectory: cache))
+            return result.files.map { $0.diagnostics.map { "\($0.ruleID)@\($0.start.line):\($0.start.column)" } }
+        }
+        let plain = try run(cache: nil)
+        let cold = try run(cache: dir + "/cache")
+        let warm = try run(cache: dir + "/cache")
+        #expect(plain == cold && cold == warm)
+        #expect(plain.count == 24 && plain[0].contains("spelling.misspelled@1:5"))
+    }
+
     /// The spell checker's handles are lent to one thread at a time; answers agree across threads.
     @Test func spellCheckerPoolFromManyThreads() throws {
         let speller = TestSupport.linter.speller
