@@ -153,7 +153,7 @@ struct ConsistencyRunChecker: RunJudging {
         let uses = finder.uses(in: document)
         guard !uses.isEmpty else { return Facts(uses: []) }
         // The engine applies disable comments to per-document findings only; a run rule applies them itself.
-        let suppression = DirectiveRanges(document)
+        let suppression = Suppression(document)
         let source = document.source
         return Facts(uses: uses.compactMap { use in
             let startLine = source.lineIndex(of: use.span.start)
@@ -182,50 +182,6 @@ struct ConsistencyRunChecker: RunJudging {
             diagnostic.match = use.match
             diagnostic.sourceLine = use.line
             return diagnostic
-        }
-    }
-}
-
-/// The ranges of lines that `<!-- redline-disable … -->` comments switch off, with the same
-/// meaning as RedlineKit's `Suppression` (which this module cannot see), for run-scope rules.
-struct DirectiveRanges {
-    private var ranges: [(from: Int, to: Int, rules: [String])] = []
-
-    init(_ document: Document) {
-        var open: [(line: Int, rules: [String])] = []
-        for d in document.directives {
-            switch d.action {
-            case .disable:
-                open.append((d.line, d.rules))
-            case .enable:
-                var kept: [(line: Int, rules: [String])] = []
-                for o in open {
-                    if d.rules.isEmpty || o.rules == d.rules || (!o.rules.isEmpty && Set(o.rules).isSubset(of: d.rules)) {
-                        ranges.append((o.line, d.line, o.rules))
-                    } else {
-                        kept.append(o)
-                    }
-                }
-                open = kept
-            case .disableNextLine:
-                var next = d.line + 1
-                let source = document.source
-                while next < source.lineStarts.count, source.lineContentSpan(next).isEmpty { next += 1 }
-                ranges.append((next, next, d.rules))
-            case .acceptWords:
-                continue
-            }
-        }
-        for o in open { ranges.append((o.line, Int.max, o.rules)) }
-    }
-
-    func suppresses(ruleID: String, category: RuleCategory, line: Int) -> Bool {
-        ranges.contains { r in
-            line >= r.from && line <= r.to && (r.rules.isEmpty || r.rules.contains { name in
-                if name == ruleID || name == category.rawValue { return true }
-                if name.hasSuffix(".*") { return ruleID.hasPrefix(String(name.dropLast(1))) }
-                return ruleID.hasPrefix(name + ".")
-            })
         }
     }
 }

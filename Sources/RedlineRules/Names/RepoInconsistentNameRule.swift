@@ -82,7 +82,7 @@ public struct RepoInconsistentNameRule: RunRule {
                                     next: [], titles: [], sites: []))
         }
         guard !forms.isEmpty else { return Facts(forms: [], lines: []) }
-        let suppression = NameSuppression(document)
+        let suppression = Suppression(document)
         var resolver = LocationResolver(document.source)
         var lines: [String] = []
         var lineIndex: [Int: Int32] = [:]
@@ -101,7 +101,7 @@ public struct RepoInconsistentNameRule: RunRule {
             if o.title != 0 && f.titles.count < 8 && !f.titles.contains(o.title) { f.titles.append(o.title) }
             let start = resolver.location(of: o.span.start), end = resolver.location(of: o.span.end)
             var line: Int32 = -1
-            if !suppression.suppresses(Self.info, line: start.line - 1) {
+            if !suppression.suppresses(ruleID: Self.info.id, category: Self.info.category, line: start.line - 1) {
                 if let known = lineIndex[start.line] {
                     line = known
                 } else {
@@ -298,49 +298,5 @@ struct LocationResolver {
             offset += 1
         }
         return SourceLocation(line: line + 1, column: column)
-    }
-}
-
-/// `<!-- redline-disable … -->` ranges, for a rule that reports after the run (the engine
-/// applies them to per-document findings only). Same meaning as the engine's suppression.
-struct NameSuppression {
-    private var ranges: [(from: Int, to: Int, rules: [String])] = []
-
-    init(_ document: Document) {
-        guard !document.directives.isEmpty else { return }
-        var open: [(line: Int, rules: [String])] = []
-        for d in document.directives {
-            switch d.action {
-            case .disable:
-                open.append((d.line, d.rules))
-            case .enable:
-                var kept: [(line: Int, rules: [String])] = []
-                for o in open {
-                    if d.rules.isEmpty || o.rules == d.rules || (!o.rules.isEmpty && Set(o.rules).isSubset(of: d.rules)) {
-                        ranges.append((o.line, d.line, o.rules))
-                    } else {
-                        kept.append(o)
-                    }
-                }
-                open = kept
-            case .disableNextLine:
-                var next = d.line + 1
-                let source = document.source
-                while next < source.lineStarts.count, source.lineContentSpan(next).isEmpty { next += 1 }
-                ranges.append((next, next, d.rules))
-            case .acceptWords:
-                continue
-            }
-        }
-        for o in open { ranges.append((o.line, Int.max, o.rules)) }
-    }
-
-    func suppresses(_ info: RuleInfo, line: Int) -> Bool {
-        ranges.contains { r in
-            line >= r.from && line <= r.to && (r.rules.isEmpty || r.rules.contains { name in
-                name == info.id || name == info.category.rawValue
-                    || (name.hasSuffix(".*") && info.id.hasPrefix(String(name.dropLast(1)))) || info.id.hasPrefix(name + ".")
-            })
-        }
     }
 }

@@ -1,8 +1,8 @@
-import RedlineCore
-
-/// Applies `<!-- redline-disable … -->` comments to a document's findings.
-public struct Suppression {
-    private struct Range { var fromLine: Int; var toLine: Int; var rules: [String] }
+/// Applies `<!-- redline-disable … -->` comments to a document's findings: the engine to
+/// per-document findings, and cross-file rules to what they collect (the engine cannot, as they
+/// report after the documents are gone).
+public struct Suppression: Sendable {
+    private struct Range: Sendable { var fromLine: Int; var toLine: Int; var rules: [String] }
     private var ranges: [Range] = []
 
     public init(_ document: Document) {
