@@ -170,6 +170,7 @@ struct CheckCommand: ParsableCommand {
         default:
             Console.out(format.reporter(rules: session.ruleInfos).render(report))
         }
+        PhaseTrace.mark("report written")
         try CheckRunner.exit(for: result, failOn: failOn, session: session)
     }
 }
@@ -178,8 +179,11 @@ struct CheckCommand: ParsableCommand {
 enum CheckRunner {
     static func run(paths: [String], checking: CheckingOptions, repository: RepositoryOptions,
                     stdinFilename: String?, wantsFacts: Bool = false) throws -> (RunResult, CheckSession) {
+        PhaseTrace.mark("start")
         let session = try checking.makeSession()
+        PhaseTrace.mark("session made")
         var (request, errors) = try repository.request(paths: paths, stdinFilename: stdinFilename)
+        PhaseTrace.mark("files listed: \(request.inputs.count) reported, \(request.context.count) context")
         request.wantsFacts = wantsFacts
         let progress = ProgressBar(total: request.inputs.count + request.context.count, enabled: !repository.noProgress)
         request.progress = { progress.tick() }
@@ -192,6 +196,7 @@ enum CheckRunner {
         } catch {
             throw CommandError("\(error)")
         }
+        PhaseTrace.mark("run done")
         for w in session.warnings { Console.error("redline: \(w)") }
         errors += result.errors
         result.errors = errors

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RedlineCore
 import RedlineKit
 
 /// Options that choose which files a run checks and what it reuses: repository mode, changed
@@ -72,11 +73,22 @@ struct RepositoryOptions: ParsableArguments {
     /// The request for the paths: the files to check and report, those that only lend facts,
     /// and what to reuse. Errors reading inputs are returned, not thrown.
     func request(paths: [String], stdinFilename: String?) throws -> (RunRequest, [InputError]) {
+        // What changed is asked of git while the files are listed.
+        let folder = FileManager.default.currentDirectoryPath
+        let changedListing = changedSince.map { ref in
+            Background { () throws -> Set<String> in
+                guard let repository = GitRepository.containing(folder) else {
+                    throw CommandError("--changed-since needs a git work tree; \(folder) is not in one")
+                }
+                do { return try repository.changedFiles(since: ref) } catch { throw CommandError("\(error)") }
+            }
+        }
         var collector = FileCollector()
         collector.useGit = !noGit
         var paths = paths
         if paths.isEmpty && selectsFiles && filesFrom == nil { paths = ["."] }
         var (inputs, errors) = paths.isEmpty ? ([], []) : collector.collect(paths)
+        PhaseTrace.mark("collected")
         if let name = stdinFilename {
             inputs = inputs.map { $0.fileSystemPath == nil ? InputFile(displayPath: name, fileSystemPath: nil) : $0 }
         }
@@ -93,19 +105,18 @@ struct RepositoryOptions: ParsableArguments {
             inputs += collector.collect(listing: bytes).filter { seen.insert($0.displayPath).inserted }
         }
         var context: [InputFile] = []
-        if let ref = changedSince {
-            let folder = FileManager.default.currentDirectoryPath
-            guard let repository = GitRepository.containing(folder) else {
-                throw CommandError("--changed-since needs a git work tree; \(folder) is not in one")
-            }
-            let changed: Set<String>
-            do { changed = try repository.changedFiles(since: ref) } catch { throw CommandError("\(error)") }
+        if let changedListing {
+            let changed = try changedListing.value()
+            PhaseTrace.mark("changed listed")
             // Compare absolute paths made from the real current folder (one system call, not one per file).
             let here = RealPath.of(FileManager.default.currentDirectoryPath)
             let changedPaths = Set(changed.map { RealPath.normalized($0, in: here) })
+            // Only a path whose file name a changed file has can be one of them.
+            let changedNames = Set(changedPaths.map(RealPath.fileName))
             var reported: [InputFile] = []
             for input in inputs {
-                if let path = input.fileSystemPath, !changedPaths.contains(RealPath.normalized(path, in: here)) {
+                if let path = input.fileSystemPath,
+                   !changedNames.contains(RealPath.fileName(path)) || !changedPaths.contains(RealPath.normalized(path, in: here)) {
                     context.append(input)
                 } else {
                     reported.append(input)
@@ -123,6 +134,12 @@ struct RepositoryOptions: ParsableArguments {
 
 /// Symbolic links resolved, so paths from git and from the command line compare.
 enum RealPath {
+    /// The last component of a path.
+    static func fileName(_ path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.index(after: slash)...]
+    }
+
     /// An absolute path with `.` and `..` components and repeated slashes removed (no system calls).
     static func normalized(_ path: String, in folder: String) -> String {
         var parts: [Substring] = []

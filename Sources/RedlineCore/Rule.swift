@@ -77,6 +77,25 @@ public protocol RunJudging: Sendable {
     func collect(_ document: Document, options: CheckOptions) -> Facts
     /// Judges the facts of all documents; returns diagnostics (already resolved to lines and columns).
     func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic]
+
+    /// What lets the engine judge a few files (`--changed-since`) against a large repository
+    /// without decoding every other file's facts: the items of one document's facts, each as
+    /// the keys under which `judge` compares it with other documents' items (a name's skeleton,
+    /// a line's key). The engine follows the keys from the reported files' items to every item
+    /// sharing one, and on from those items' other keys; files none of whose items it reaches
+    /// are passed to `judge` as `unlinkedFacts`. So a rule may offer links only when an item's
+    /// verdict depends on nothing but the items it is linked to, and on the number of files.
+    /// nil (the default): every file's facts are needed.
+    func links(_ facts: Facts) -> [[UInt64]]?
+
+    /// The facts of a file with nothing to compare, which stand in for the files a partial
+    /// judgement passes over (see `links`). nil (the default) when the rule offers no links.
+    var unlinkedFacts: Facts? { get }
+}
+
+extension RunJudging {
+    public func links(_ facts: Facts) -> [[UInt64]]? { nil }
+    public var unlinkedFacts: Facts? { nil }
 }
 
 /// A Swift rule that judges one document at a time.

@@ -164,6 +164,11 @@ struct ConsistencyRunChecker: RunJudging {
         })
     }
 
+    /// A use is judged by the uses of its group (the winner is the group's majority form).
+    func links(_ facts: Facts) -> [[UInt64]]? { facts.uses.map { [UInt64(UInt(bitPattern: $0.group))] } }
+
+    var unlinkedFacts: Facts? { Facts(uses: []) }
+
     func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic] {
         let all = facts.flatMap { item in item.facts.uses.map { (path: item.path, use: $0) } }
         let winners = UseFinder.winners(all.map { ($0.use.group, $0.use.form) })

@@ -79,6 +79,22 @@ import RedlineCore
         #expect(bad == 2 && message.contains("no-such-ref"), "\(message)")
     }
 
+    @Test func changedSinceWithAWarmCacheGivesTheVerdictOfAWholeRun() throws {
+        let dir = try Self.repository(["a.md": Self.yanukovych, "b.md": Self.yanukovych, "c.md": Self.clean,
+                                       "d.md": "A bakery won a prize for its bread.\n"])
+        #expect(try Self.findings(["--cache", "."], in: dir).lines == ["./a.md -", "./b.md -", "./c.md -", "./d.md -"])
+        try Self.write(["c.md": "Viktor Yanukovich left the capital on Tuesday.\n"], in: dir)
+        let whole = try TestSupport.run(["check", "--no-progress", "c.md"], workingDirectory: dir)
+        for _ in 0..<2 {
+            // The second time, the verdict kept for exactly this change is reused.
+            let (_, out, err) = try TestSupport.run(["check", "--cache", "--changed-since", "HEAD", "--no-progress"],
+                                                    workingDirectory: dir)
+            #expect(out.contains("“Yanukovych” in 2 files, “Yanukovich” in 1 file"), "\(out)\n\(err)")
+            #expect(out.components(separatedBy: "\n").filter { $0.contains("names.repo-inconsistent") }.count == 1, "\(out)")
+            #expect(!whole.1.contains("names.repo-inconsistent"), "c.md alone has nothing to compare with")
+        }
+    }
+
     @Test func filesFromReadsAListAndPassesOverMissingAndOtherFiles() throws {
         let dir = try Self.repository(["a.md": "A goverment.\n", "b.md": Self.clean, "c.txt": "Another goverment.\n"])
         try "a.md\nimage.png\ngone.md\nc.txt\n".write(toFile: dir + "/list", atomically: true, encoding: .utf8)
@@ -201,7 +217,7 @@ import RedlineCore
         let cache = ResultCache(directory: dir, fingerprint: 42)
         let result = FileResult(path: "a.md", diagnostics: [], fileSystemPath: "a.md", contentHash: 7, isRewritable: true)
         let old = FileStamp(size: 10, modified: 1_000_000_000)
-        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), stat: old)
+        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), links: nil, stat: old)
         cache.save()
         let again = ResultCache(directory: dir, fingerprint: 42)
         #expect(again.unchangedHash(path: "a.md", stat: old) == 7)
@@ -210,13 +226,55 @@ import RedlineCore
         #expect(again.result(path: "a.md", contentHash: 8, fileSystemPath: "a.md") == nil)
         // A recently modified file's stamp is not trusted (it could change again unseen).
         let recent = FileStamp.of(dir + "/" + Hex.string(42) + "/results.pack")!
-        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), stat: recent)
+        cache.store(CheckedFile(result: result, facts: FileFacts(path: "a.md")), links: nil, stat: recent)
         #expect(cache.unchangedHash(path: "a.md", stat: recent) == nil)
         // A truncated pack is ignored, not trusted.
         let pack = dir + "/" + Hex.string(42) + "/results.pack"
         let bytes = try #require(FileManager.default.contents(atPath: pack))
         try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: pack))
         #expect(ResultCache(directory: dir, fingerprint: 42).unchangedHash(path: "a.md", stat: old) == nil)
+    }
+
+    @Test func laterRunsAppendToThePackAndATornAppendIsPassedOver() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cache-\(UUID().uuidString)").path
+        let pack = dir + "/" + Hex.string(42) + "/results.pack"
+        let stamp = FileStamp(size: 10, modified: 1_000_000_000)
+        func store(_ cache: ResultCache, _ path: String, _ hash: UInt64) {
+            let result = FileResult(path: path, diagnostics: [], fileSystemPath: path, contentHash: hash, isRewritable: true)
+            cache.store(CheckedFile(result: result, facts: FileFacts(path: path)), links: nil, stat: stamp)
+        }
+        func hashes() -> [UInt64?] {
+            let cache = ResultCache(directory: dir, fingerprint: 42)
+            return ["a.md", "b.md", "c.md"].map { cache.unchangedHash(path: $0, stat: stamp) }
+        }
+        let first = ResultCache(directory: dir, fingerprint: 42)
+        store(first, "a.md", 1)
+        store(first, "b.md", 2)
+        first.save()
+        let one = try #require(FileManager.default.contents(atPath: pack))
+        // A second run that changes one entry appends it: the pack as it was is left as it was.
+        let second = ResultCache(directory: dir, fingerprint: 42)
+        store(second, "a.md", 3)
+        second.save()
+        let two = try #require(FileManager.default.contents(atPath: pack))
+        #expect(two.count > one.count && two.prefix(one.count) == one)
+        #expect(hashes() == [3, 2, nil])
+        // An append cut short (a crash) is passed over; the next save writes the pack afresh.
+        try two.prefix(two.count - 5).write(to: URL(fileURLWithPath: pack))
+        #expect(hashes() == [1, 2, nil])
+        let third = ResultCache(directory: dir, fingerprint: 42)
+        store(third, "c.md", 4)
+        third.save()
+        #expect(hashes() == [1, 2, 4])
+        // Once superseded entries would make up half the pack, it is written afresh.
+        let whole = try #require(FileManager.default.contents(atPath: pack)).count
+        for hash in UInt64(5)...10 {
+            let cache = ResultCache(directory: dir, fingerprint: 42)
+            store(cache, "a.md", hash)
+            cache.save()
+        }
+        #expect(hashes() == [10, 2, 4])
+        #expect(try #require(FileManager.default.contents(atPath: pack)).count < 2 * whole)
     }
 
     @Test func diagnosticsRoundTripThroughTheBinaryForm() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// What a cached result depends on besides the file itself: Redline's version, the effective
 /// options, the rules on offer, and the bytes of every dictionary, word list and rule file.
@@ -22,7 +23,7 @@ public enum ConfigFingerprint {
         }
         for file in files {
             hasher.add("file " + file)
-            if let data = FileManager.default.contents(atPath: file) { data.withUnsafeBytes { hasher.add(bytes: $0) } }
+            if let data = FileManager.default.contents(atPath: file) { data.withUnsafeBytes { hasher.add(wordsOf: $0) } }
         }
         return hasher.value
     }

@@ -99,6 +99,8 @@ public struct Configuration: Sendable, Hashable {
 public final class ConfigResolver: @unchecked Sendable {
     public static let fileName = ".redline.yml"
     private var cache: [String: Configuration] = [:]
+    /// The same, by folder as the caller wrote it.
+    private var byFolder: [String: Configuration] = [:]
     private let lock = NSLock()
 
     public init() {}
@@ -119,9 +121,13 @@ public final class ConfigResolver: @unchecked Sendable {
     /// The configuration for a file (or, for standard input, the current folder).
     public func configuration(forFile path: String?) throws -> Configuration {
         let folder = path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        // By the folder as written first: making a path absolute and standard costs system calls.
+        lock.lock()
+        if let cached = byFolder[folder] { lock.unlock(); return cached }
+        lock.unlock()
         let key = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path
         lock.lock()
-        if let cached = cache[key] { lock.unlock(); return cached }
+        if let cached = cache[key] { byFolder[folder] = cached; lock.unlock(); return cached }
         lock.unlock()
         var config = Configuration()
         if let file = Self.nearestFile(from: key) {
@@ -129,6 +135,7 @@ public final class ConfigResolver: @unchecked Sendable {
         }
         lock.lock()
         cache[key] = config
+        byFolder[folder] = config
         lock.unlock()
         return config
     }

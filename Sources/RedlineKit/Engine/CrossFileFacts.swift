@@ -78,6 +78,8 @@ protocol RunRuleBox: Sendable {
     func collect(_ document: Document, options: CheckOptions) -> any Codable & Sendable
     func judge(_ facts: [(path: String, facts: any Codable & Sendable)], options: CheckOptions) -> [Diagnostic]
     var decodeFacts: FactsTypes.Decode { get }
+    func links(_ facts: any Codable & Sendable) -> [[UInt64]]?
+    var unlinkedFacts: (any Codable & Sendable)? { get }
 }
 
 struct ConcreteRunRuleBox<R: RunJudging>: RunRuleBox {
@@ -89,4 +91,8 @@ struct ConcreteRunRuleBox<R: RunJudging>: RunRuleBox {
         rule.judge(facts.compactMap { item in (item.facts as? R.Facts).map { (item.path, $0) } }, options: options)
     }
     var decodeFacts: FactsTypes.Decode { { try R.Facts(from: $0) } }
+    func links(_ facts: any Codable & Sendable) -> [[UInt64]]? {
+        (facts as? R.Facts).flatMap { rule.links($0) }
+    }
+    var unlinkedFacts: (any Codable & Sendable)? { rule.unlinkedFacts }
 }

@@ -7,7 +7,8 @@ import RedlineCore
 /// item gets `onTimeout`'s result at once, a replacement worker carries on with the rest, and
 /// whatever the abandoned worker produces later is thrown away (it ends when its item does, or
 /// with the process). The worker threads get a large stack, so deeply nested input cannot
-/// overflow it. The hot path costs a lock and a clock read per item.
+/// overflow it. The hot path costs a lock and a clock read per item; the coordinating thread
+/// sleeps until the nearest deadline rather than waking for every item done.
 enum DeadlineScheduler {
     /// Stack size of the worker threads (deeply nested Markdown recurses in places).
     static let stackSize = 64 << 20
@@ -31,8 +32,11 @@ enum DeadlineScheduler {
                 state.spawnWorker(limit: limit, work: work)
             }
             guard state.done < count else { break }
+            // Workers wake this thread only when the last item is done: it wakes itself for the
+            // nearest deadline, and no later than one time limit from now (so an item started
+            // meanwhile, whose deadline is at least that far off, is never overlooked).
             let nearest = state.active.values.map { state.effectiveDeadline($0) }.min() ?? .max
-            let wait = min(Double(nearest > now ? nearest - now : 0) / 1e9, 1) + 0.005
+            let wait = min(Double(nearest > now ? nearest - now : 0) / 1e9, Double(limit) / 1e9, 1) + 0.005
             _ = state.condition.wait(until: Date(timeIntervalSinceNow: wait))
         }
         return state.results
@@ -99,7 +103,7 @@ enum DeadlineScheduler {
                 active[id] = nil
                 results[i] = value
                 done += 1
-                condition.broadcast()
+                if done == count { condition.broadcast() }
                 lock.unlock()
             }
         }

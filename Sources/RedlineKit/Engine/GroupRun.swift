@@ -23,8 +23,9 @@ final class GroupRun: @unchecked Sendable {
         let ids = try session.ruleIDs(for: config)
         if let directory = request.cacheDirectory {
             let options = session.options(for: config)
-            cache = ResultCache(directory: directory, fingerprint: ConfigFingerprint.compute(
-                options: options, dataDirectory: session.dataDirectory, ruleIDs: ids))
+            let fingerprint = ConfigFingerprint.compute(options: options, dataDirectory: session.dataDirectory, ruleIDs: ids)
+            PhaseTrace.mark("configuration fingerprinted")
+            cache = ResultCache(directory: directory, fingerprint: fingerprint)
         } else {
             cache = nil
             _ = try linter()
@@ -37,7 +38,10 @@ final class GroupRun: @unchecked Sendable {
         try WorkClock.offTheClock {
             lock.lock()
             defer { lock.unlock() }
-            if built == nil { built = Result { try session.linter(for: config) } }
+            if built == nil {
+                built = Result { try session.linter(for: config) }
+                PhaseTrace.mark("linter built")
+            }
             return try built!.get()
         }
     }
@@ -49,6 +53,8 @@ final class GroupRun: @unchecked Sendable {
         case factsOnly(FileFacts, contentHash: UInt64)
         case failed(InputError)
         case skipped(InputError)
+        /// A file git lists that the work tree no longer has (deleted, or a submodule's folder).
+        case gone
         case broken
     }
 
@@ -63,6 +69,7 @@ final class GroupRun: @unchecked Sendable {
             if case .severity(let s)? = session.options(for: config).ruleSettings[EngineTimeout.ruleID] { return s }
             return nil
         }()
+        PhaseTrace.mark("cache opened")
         let outcomes = ParallelWork.map(Array(all.enumerated()), jobs: session.commandLine.jobs, timeout: timeout, work: { item -> Outcome in
             defer { self.request.progress?() }
             return self.process(item.element, stdinBytes: stdinBytes, reported: item.offset < reported.count)
@@ -72,6 +79,7 @@ final class GroupRun: @unchecked Sendable {
             return .fresh(CheckedFile(result: result, facts: FileFacts(path: item.element.displayPath)))
         })
         if case .failure(let error)? = built { throw error }
+        PhaseTrace.mark("files checked or found in the cache")
 
         var result = RunResult(files: [], errors: [], skipped: [])
         var fresh: [String: FileFacts] = [:]
@@ -93,12 +101,15 @@ final class GroupRun: @unchecked Sendable {
                 hashes.append((facts.path, hash))
             case .failed(let e): if isReported { result.errors.append(e) }
             case .skipped(let e): if isReported { result.skipped.append(e) }
-            case .broken: break
+            case .gone, .broken: break
             }
         }
-        let extra = try crossFileDiagnostics(fresh: fresh, cached: cachedFiles, hashes: hashes)
+        let extra = try crossFileDiagnostics(fresh: fresh, cached: cachedFiles, hashes: hashes,
+                                             reported: Set(result.files.map(\.path)), partial: all.count > reported.count || !externalFacts.isEmpty)
+        PhaseTrace.mark("cross-file rules judged")
         result.files = Linter.merging(extra, into: result.files)
         cache?.save()
+        PhaseTrace.mark("cache saved")
         if request.wantsFacts {
             let reportedPaths = Set(result.files.map(\.path))
             result.facts = try gatherFacts(try linter(), fresh: fresh, cached: cachedFiles, external: false)
@@ -117,6 +128,7 @@ final class GroupRun: @unchecked Sendable {
         let bytes: [UInt8]
         switch InputReader.read(input, stdinBytes: stdinBytes) {
         case .failure(let error):
+            if !input.isExplicit, let path = input.fileSystemPath, !FileCollector.isFile(path) { return .gone }
             switch error.outcome {
             case .failed(let e): return .failed(e)
             case .skipped(let e): return .skipped(e)
@@ -133,7 +145,7 @@ final class GroupRun: @unchecked Sendable {
         // Without a cache to fill, a file that is not reported is read for its facts only.
         if cache == nil && !reported { return .factsOnly(linter.collectFacts(input, bytes: bytes), contentHash: hash) }
         let checked = linter.checkFile(input, bytes: bytes)
-        if let cache, input.fileSystemPath != nil { cache.store(checked, stat: stamp) }
+        if let cache, input.fileSystemPath != nil { cache.store(checked, links: linter.links(of: checked.facts), stat: stamp) }
         return .fresh(checked)
     }
 
@@ -149,19 +161,21 @@ final class GroupRun: @unchecked Sendable {
             .map { .cached($0) }
     }
 
-    /// Every file's facts: fresh ones, those of cached files (from the cache, or collected again
-    /// when missing there), and (with `external`) those of facts files for files not in the run.
+    /// One file's facts from the cache, or collected again when missing there.
+    private func cachedFacts(_ linter: Linter, _ file: FileResult) -> FileFacts? {
+        if let known = cache?.facts(path: file.path, contentHash: file.contentHash, types: linter.factsTypes) { return known }
+        guard let path = file.fileSystemPath, let data = FileManager.default.contents(atPath: path) else { return nil }
+        return linter.checkFile(InputFile(displayPath: file.path, fileSystemPath: path), bytes: [UInt8](data)).facts
+    }
+
+    /// Every file's facts: fresh ones, those of cached files, and (with `external`) those of
+    /// facts files for files not in the run.
     private func gatherFacts(_ linter: Linter, fresh: [String: FileFacts], cached: [FileResult],
                              external: Bool) throws -> [FileFacts] {
         var facts = Array(fresh.values)
         var seen = Set(fresh.keys)
         if !cached.isEmpty {
-            let types = linter.factsTypes
-            let loaded = ParallelWork.map(cached, jobs: session.commandLine.jobs) { file -> FileFacts? in
-                if let known = self.cache?.facts(path: file.path, contentHash: file.contentHash, types: types) { return known }
-                guard let path = file.fileSystemPath, let data = FileManager.default.contents(atPath: path) else { return nil }
-                return linter.checkFile(InputFile(displayPath: file.path, fileSystemPath: path), bytes: [UInt8](data)).facts
-            }
+            let loaded = ParallelWork.map(cached, jobs: session.commandLine.jobs) { self.cachedFacts(linter, $0) }
             for (file, item) in zip(cached, loaded) {
                 seen.insert(file.path)
                 if let item { facts.append(item) }
@@ -176,20 +190,33 @@ final class GroupRun: @unchecked Sendable {
     }
 
     /// The cross-file rules' diagnostics: from the cache when every file and facts file is as
-    /// in a run already judged, else judged anew over fresh, cached and external facts.
+    /// in a run already judged, else judged anew over fresh, cached and external facts. A
+    /// `partial` run (one that reports only some of the files it knows) judges the reported
+    /// files against only the other files their facts are linked to (`PartialJudgement`).
     private func crossFileDiagnostics(fresh: [String: FileFacts], cached: [FileResult],
-                                      hashes: [(path: String, contentHash: UInt64)]) throws -> [String: [Diagnostic]] {
+                                      hashes: [(path: String, contentHash: UInt64)],
+                                      reported: Set<String>, partial: Bool) throws -> [String: [Diagnostic]] {
         var key: UInt64 = 0
         if let cache {
             var extra = FNV64()
             for file in externalFacts { extra.add(file.contentHash) }
+            // A partial verdict holds only for the files it reported.
+            if partial { for path in reported.sorted() { extra.add(path) } }
             key = ResultCache.runKey(hashes, extra: extra.value)
             if let known = cache.runDiagnostics(key: key) { return known }
         }
         let linter = try linter()
         guard !linter.runRuleIDs.isEmpty else { return [:] }
-        let facts = try gatherFacts(linter, fresh: fresh, cached: cached, external: true)
-        let judged = linter.judge(facts)
+        let judged: [String: [Diagnostic]]
+        if partial, let unlinked = linter.unlinkedFacts, unlinked.count <= 64 {
+            let external = try externalFacts.flatMap { try $0.facts(types: linter.factsTypes) }
+            judged = PartialJudgement(linter: linter, unlinked: unlinked, reported: reported, jobs: session.commandLine.jobs,
+                                      cachedFacts: { self.cachedFacts(linter, $0) },
+                                      cachedLinks: { self.cache?.links(path: $0.path, contentHash: $0.contentHash) })
+                .judge(fresh: fresh, cached: cached, external: external)
+        } else {
+            judged = linter.judge(try gatherFacts(linter, fresh: fresh, cached: cached, external: true))
+        }
         cache?.storeRunDiagnostics(judged, key: key)
         return judged
     }

@@ -76,9 +76,9 @@ public struct FileResult: Sendable {
 
 /// FNV-1a, 64 bits: a fast content fingerprint.
 public func contentHash(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xcbf29ce484222325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-    return h
+    var hasher = FNV64()
+    hasher.add(bytes: bytes)
+    return hasher.value
 }
 
 /// The result of a run: every file's findings in order, and what could not be read.
@@ -323,13 +323,35 @@ public final class Linter: @unchecked Sendable {
         return facts
     }
 
+    /// The links of a file's facts, rule by rule (see `RunJudging.links`).
+    public func links(of facts: FileFacts) -> FactLinks {
+        FactLinks(rules: runRules.map { rule in
+            facts.byRule[rule.id].flatMap { rule.box.links($0) }.map(FactLinks.Items.init)
+        })
+    }
+
+    /// Each cross-file rule's stand-in facts for a file a partial judgement passes over; nil
+    /// when a rule offers no links (so every file's facts are needed).
+    public var unlinkedFacts: [(any Codable & Sendable)]? {
+        var all: [(any Codable & Sendable)] = []
+        for rule in runRules {
+            guard let facts = rule.box.unlinkedFacts else { return nil }
+            all.append(facts)
+        }
+        return all
+    }
+
     /// Runs the cross-file rules over every file's facts; returns their diagnostics by path.
     public func judge(_ files: [FileFacts]) -> [String: [Diagnostic]] {
+        judge { _, id in files.compactMap { file in file.byRule[id].map { (path: file.path, facts: $0) } } }
+    }
+
+    /// Runs each cross-file rule over the facts `factsOf(index, id)` gives it (in path order).
+    func judge(_ factsOf: (Int, String) -> [(path: String, facts: any Codable & Sendable)]) -> [String: [Diagnostic]] {
         let opts = checkOptions
         var extra: [String: [Diagnostic]] = [:]
-        for rule in runRules {
-            let facts = files.compactMap { file in file.byRule[rule.id].map { (path: file.path, facts: $0) } }
-            for var d in rule.box.judge(facts, options: opts) {
+        for (index, rule) in runRules.enumerated() {
+            for var d in rule.box.judge(factsOf(index, rule.id), options: opts) {
                 if let s = severityOverrides[d.ruleID] { d.severity = s }
                 extra[d.path, default: []].append(d)
             }

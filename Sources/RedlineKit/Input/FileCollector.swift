@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// One input to check: a file on disk or standard input.
 public struct InputFile: Sendable, Hashable {
@@ -37,6 +38,32 @@ public struct FileCollector {
 
     public init() {}
 
+    /// Whether the last component of a path ends in one of `extensions` (any case).
+    func hasCheckedExtension(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ext = path[path.index(after: dot)...]
+        guard !ext.utf8.contains(UInt8(ascii: "/")), dot != utf8.startIndex,
+              utf8[utf8.index(before: dot)] != UInt8(ascii: "/") else { return false }
+        return extensions.contains(ext.lowercased())
+    }
+
+    /// Whether a relative path has a component starting with a dot.
+    static func hasHiddenComponent(_ path: String) -> Bool {
+        var atStart = true
+        for byte in path.utf8 {
+            if atStart && byte == UInt8(ascii: ".") { return true }
+            atStart = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
+    /// Whether a path names something other than a folder (one system call).
+    public static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
+    }
+
     public func collect(_ paths: [String]) -> (files: [InputFile], errors: [InputError]) {
         var files: [InputFile] = []
         var errors: [InputError] = []
@@ -54,8 +81,12 @@ public struct FileCollector {
             }
             if isDir.boolValue {
                 var found: [String] = []
-                if !(useGit && gitFiles(path, into: &found)) { walk(path, into: &found, errors: &errors, depth: 0) }
-                for f in found.sorted() where seen.insert(f).inserted {
+                // git lists them in order already.
+                if !(useGit && gitFiles(path, into: &found)) {
+                    walk(path, into: &found, errors: &errors, depth: 0)
+                    found.sort()
+                }
+                for f in found where seen.insert(f).inserted {
                     files.append(InputFile(displayPath: f, fileSystemPath: f, isExplicit: false))
                 }
             } else if seen.insert(path).inserted {
@@ -76,7 +107,7 @@ public struct FileCollector {
             var path = String(decoding: item, as: UTF8.self)
             if path.hasSuffix("\r") { path.removeLast() }
             path = path.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty, extensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
+            guard !path.isEmpty, hasCheckedExtension(path) else { continue }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
                   seen.insert(path).inserted else { continue }
@@ -88,13 +119,12 @@ public struct FileCollector {
     /// A folder's files as git lists them; false when the folder is not in a work tree.
     private func gitFiles(_ dir: String, into found: inout [String]) -> Bool {
         guard let repository = GitRepository.containing(dir), let listed = try? repository.files(below: dir) else { return false }
+        PhaseTrace.mark("git listed \(listed.count) files")
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
-        for relative in listed {
-            guard extensions.contains((relative as NSString).pathExtension.lowercased()),
-                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let full = base + "/" + relative
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+        // Whether each is still there (a tracked file deleted, a submodule's folder) is found
+        // when it is read: one system call per file, not two.
+        for relative in listed where hasCheckedExtension(relative) && !Self.hasHiddenComponent(relative) {
+            found.append(base + "/" + relative)
         }
         return true
     }
@@ -122,14 +152,14 @@ public struct FileCollector {
             case S_IFDIR:
                 walk(full, into: &found, errors: &errors, depth: depth + 1)
             case S_IFREG:
-                if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(full) }
+                if hasCheckedExtension(name) { found.append(full) }
             case S_IFLNK:
                 // Links to regular files are checked; links to folders are not followed (no
                 // loops), nor dangling or looping links, nor links to pipes and devices (a read
                 // could block forever).
                 var info = stat()
                 if stat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-                   extensions.contains((name as NSString).pathExtension.lowercased()) {
+                   hasCheckedExtension(name) {
                     found.append(full)
                 }
             default:

@@ -1,3 +1,5 @@
+import RedlineCore
+
 /// One share of the files of a run, for a CI matrix: `--shard 2/4` is the second of four.
 ///
 /// A file belongs to the shard its path hashes to, so shares are deterministic, need no

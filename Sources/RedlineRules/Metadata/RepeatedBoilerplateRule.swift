@@ -126,6 +126,14 @@ public struct RepeatedBoilerplateRule: RunRule {
         return out
     }
 
+    /// A line is counted with the lines of the same key or the same head, and needs only the
+    /// number of files besides.
+    public func links(_ facts: Facts) -> [[UInt64]]? {
+        facts.lines.map { c in [FNV64.of("key:" + c.key)] + (c.headKey.map { [FNV64.of("head:" + $0)] } ?? []) }
+    }
+
+    public var unlinkedFacts: Facts? { Facts(lines: []) }
+
     private func diagnostic(_ c: Candidate, path: String, count: Int, files: Int, fileIndex: Int, deletable: Bool) -> Diagnostic {
         let finding = Finding(Self.info, span: Span(0, c.match.utf8.count),
                               message: "\(MetadataFindings.quote(c.match)) stands at the start or end of \(count) of the "

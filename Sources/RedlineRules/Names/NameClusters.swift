@@ -43,9 +43,9 @@ struct DocumentNames: Sendable {
     /// second reuses the first's scan (keyed by table, path, length and a hash of the bytes).
     static func of(_ document: Document, evidence: NameEvidence) -> DocumentNames {
         let bytes = document.source.bytes
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        let key = LastScan.Key(table: evidence.table.serial, path: document.path, count: bytes.count, hash: h)
+        var hasher = FNV64()
+        hasher.add(bytes: bytes)
+        let key = LastScan.Key(table: evidence.table.serial, path: document.path, count: bytes.count, hash: hasher.value)
         let slot = "redline.names.last-scan"
         if let last = Thread.current.threadDictionary[slot] as? LastScan, last.key == key { return last.names }
         let names = DocumentNames(document, evidence: evidence)

@@ -164,6 +164,20 @@ public struct RepoInconsistentNameRule: RunRule {
         return diagnostics
     }
 
+    /// Each spelling is compared with those sharing its skeleton or a names-table group (see
+    /// `clusters`), so those are its links; its verdict depends only on the spellings so
+    /// reached and on the files that use them.
+    public func links(_ facts: Facts) -> [[UInt64]]? {
+        facts.forms.map { f in
+            [f.skeleton] + evidence.table.groups(forKey: f.key, skeleton: f.skeleton).map(Self.groupBucket)
+        }
+    }
+
+    public var unlinkedFacts: Facts? { Facts(forms: [], lines: []) }
+
+    /// The bucket of a names-table group, apart from skeletons.
+    static func groupBucket(_ group: Int32) -> UInt64 { UInt64(UInt32(bitPattern: group)) | (1 << 63) }
+
     /// The characters of a line from a 1-based column to another (or the line's end).
     static func slice(_ line: String, from: Int, to: Int?) -> String {
         let scalars = Array(line.unicodeScalars)
@@ -234,10 +248,10 @@ public struct RepoInconsistentNameRule: RunRule {
         for i in profiles.indices {
             profiles[i].groups = evidence.table.groups(forKey: profiles[i].key, skeleton: profiles[i].skeleton)
             buckets[profiles[i].skeleton, default: 0] += 1
-            for g in profiles[i].groups { buckets[UInt64(UInt32(bitPattern: g)) | (1 << 63), default: 0] += 1 }
+            for g in profiles[i].groups { buckets[Self.groupBucket(g), default: 0] += 1 }
         }
         let candidates = profiles.indices.filter { i in
-            buckets[profiles[i].skeleton]! > 1 || profiles[i].groups.contains { buckets[UInt64(UInt32(bitPattern: $0)) | (1 << 63)]! > 1 }
+            buckets[profiles[i].skeleton]! > 1 || profiles[i].groups.contains { buckets[Self.groupBucket($0)]! > 1 }
         }
         let candidateProfiles = candidates.map { profiles[$0] }
         var result: [Cluster] = []
