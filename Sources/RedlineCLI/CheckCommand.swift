@@ -181,6 +181,8 @@ enum CheckRunner {
                     stdinFilename: String?, wantsFacts: Bool = false) throws -> (RunResult, CheckSession) {
         PhaseTrace.mark("start")
         let session = try checking.makeSession()
+        // The changed files will most likely need checking: the linter is built meanwhile.
+        if repository.changedSince != nil && repository.cacheDirectory != nil { session.prepareLinterInBackground() }
         PhaseTrace.mark("session made")
         var (request, errors) = try repository.request(paths: paths, stdinFilename: stdinFilename)
         PhaseTrace.mark("files listed: \(request.inputs.count) reported, \(request.context.count) context")

@@ -13,6 +13,11 @@ public final class CheckSession: @unchecked Sendable {
     public let commandLineSetsLanguage: Bool
     private let resolver = ConfigResolver()
     private var linters: [Configuration: Linter] = [:]
+    /// Held while a linter is built (apart from `lock`, so warnings can be added meanwhile).
+    private let lintersLock = NSLock()
+    /// The rules with the rule files of each list of rule folders, read once.
+    private var registries: [[String]: RuleRegistry] = [:]
+    private let registriesLock = NSLock()
     private let lock = NSLock()
     /// Warnings about configuration (unknown rule ids), each naming its file and line.
     public private(set) var warnings: [String] = []
@@ -47,16 +52,39 @@ public final class CheckSession: @unchecked Sendable {
         return options
     }
 
+    /// The built-in and plug-in rules with the bundled rule files and those of `rulePaths`.
+    private func registry(rulePaths: [String]) throws -> RuleRegistry {
+        registriesLock.lock()
+        defer { registriesLock.unlock() }
+        if let known = registries[rulePaths] { return known }
+        let full = try Linter.registry(base: registry, dataDirectory: dataDirectory, rulePaths: rulePaths)
+        registries[rulePaths] = full
+        return full
+    }
+
     /// The linter for a configuration, built once.
     public func linter(for config: Configuration) throws -> Linter {
-        lock.lock()
-        defer { lock.unlock() }
+        lintersLock.lock()
+        defer { lintersLock.unlock() }
         if let existing = linters[config] { return existing }
         let options = options(for: config)
-        let linter = try Linter(registry: registry, options: options, dataDirectory: dataDirectory)
+        let linter = try Linter(registry: try registry(rulePaths: options.rulePaths), options: options,
+                                dataDirectory: dataDirectory, includesRuleFiles: true)
         linters[config] = linter
+        lock.lock()
         warnUnknownRules(config, ruleIDs: Set(linter.registry.infos.map(\.id)))
+        lock.unlock()
         return linter
+    }
+
+    /// Starts building, on another thread, the linter for the files of the current folder
+    /// (when a run will most likely need one, while it lists files); errors surface when the
+    /// linter is asked for.
+    public func prepareLinterInBackground() {
+        DispatchQueue.global().async {
+            guard let config = try? self.configuration(forFile: nil) else { return }
+            _ = try? self.linter(for: config)
+        }
     }
 
     private func warnUnknownRules(_ config: Configuration, ruleIDs ids: Set<String>) {
@@ -104,8 +132,7 @@ public final class CheckSession: @unchecked Sendable {
     /// building the rules; unknown ids in its `rules:` are reported as warnings.
     func ruleIDs(for config: Configuration) throws -> [String] {
         let options = options(for: config)
-        let registry = try Linter.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
-        let ids = registry.infos.map(\.id)
+        let ids = try registry(rulePaths: options.rulePaths).infos.map(\.id)
         lock.lock()
         warnUnknownRules(config, ruleIDs: Set(ids))
         lock.unlock()
@@ -116,7 +143,9 @@ public final class CheckSession: @unchecked Sendable {
     public var ruleInfos: [RuleInfo] {
         var byID: [String: RuleInfo] = [:]
         for info in registry.infos { byID[info.id] = info }
+        lintersLock.lock()
         for linter in linters.values { for info in linter.registry.infos { byID[info.id] = info } }
+        lintersLock.unlock()
         return byID.values.sorted { $0.id < $1.id }
     }
 

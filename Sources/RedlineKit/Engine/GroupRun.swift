@@ -78,7 +78,10 @@ final class GroupRun: @unchecked Sendable {
             let result = EngineTimeout.result(for: item.element, seconds: timeout ?? 0, severity: timeoutSeverity)
             return .fresh(CheckedFile(result: result, facts: FileFacts(path: item.element.displayPath)))
         })
-        if case .failure(let error)? = built { throw error }
+        lock.lock()
+        let building = built
+        lock.unlock()
+        if case .failure(let error)? = building { throw error }
         PhaseTrace.mark("files checked or found in the cache")
 
         var result = RunResult(files: [], errors: [], skipped: [])

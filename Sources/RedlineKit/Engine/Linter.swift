@@ -114,11 +114,14 @@ public final class Linter: @unchecked Sendable {
     private let severityOverrides: [String: Severity]
     private let ignoreExpressions: [NSRegularExpression]
 
-    /// Loads dictionaries and word lists and builds every enabled rule of `registry`.
-    public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String) throws {
+    /// Loads dictionaries and word lists and builds every enabled rule of `registry` and of the
+    /// rule files (read here unless `includesRuleFiles` says `registry` has them already).
+    public init(registry: RuleRegistry = BuiltinRules.registry, options: LintOptions, dataDirectory: String,
+                includesRuleFiles: Bool = false) throws {
         self.dataDirectory = dataDirectory
         self.options = options
-        let registry = try Self.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
+        let registry = includesRuleFiles
+            ? registry : try Self.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
         self.registry = registry
         let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
         var lists: [SpellingResources.WordListFile] = []
