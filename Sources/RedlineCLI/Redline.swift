@@ -9,6 +9,7 @@ public enum RedlineCommandLine {
     /// Parses the process arguments and runs the command with the rules of `registry`;
     /// never returns.
     public static func main(registry: RuleRegistry) -> Never {
+        PhaseTrace.mark("main")
         ActiveRegistry.shared.set(registry)
         Redline.main()
         Foundation.exit(0)
