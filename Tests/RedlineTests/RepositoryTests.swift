@@ -95,6 +95,14 @@ import RedlineCore
         }
     }
 
+    @Test func aTrackedFileDeletedFromTheWorkTreeIsPassedOver() throws {
+        let dir = try Self.repository(["a.md": "A goverment.\n", "b.md": Self.clean])
+        try FileManager.default.removeItem(atPath: dir + "/b.md")
+        let (code, lines, err) = try Self.findings(["."], in: dir)
+        #expect(code == 1 && lines == ["./a.md spelling.misspelled goverment"], "\(err)")
+        #expect(!err.contains("b.md"), "\(err)")
+    }
+
     @Test func filesFromReadsAListAndPassesOverMissingAndOtherFiles() throws {
         let dir = try Self.repository(["a.md": "A goverment.\n", "b.md": Self.clean, "c.txt": "Another goverment.\n"])
         try "a.md\nimage.png\ngone.md\nc.txt\n".write(toFile: dir + "/list", atomically: true, encoding: .utf8)
