@@ -4,15 +4,16 @@
 /// Nodes live in flat arrays, each node's children side by side (about 18 bytes a node);
 /// a word is identified by its key, numbered in the order `LetterTrieBuilder` received them.
 struct LetterTrie: Sendable {
-    private let labels: [UInt16]
-    private let firstChild: [Int32]
-    private let childCount: [UInt16]
+    // Read by `SuggestionIndexCodec`, which stores all but `parents` and `keyOfNode` (derived).
+    let labels: [UInt16]
+    let firstChild: [Int32]
+    let childCount: [UInt16]
     private let parents: [Int32]
     private let keyOfNode: [Int32]
-    private let nodeOfKey: [Int32]
+    let nodeOfKey: [Int32]
     /// Length of the shortest and longest word in each node's subtree.
-    private let minLength: [UInt8]
-    private let maxLength: [UInt8]
+    let minLength: [UInt8]
+    let maxLength: [UInt8]
 
     init(labels: [UInt16], firstChild: [Int32], childCount: [UInt16], parents: [Int32], keyOfNode: [Int32],
          nodeOfKey: [Int32], minLength: [UInt8], maxLength: [UInt8]) {
@@ -24,6 +25,32 @@ struct LetterTrie: Sendable {
         self.nodeOfKey = nodeOfKey
         self.minLength = minLength
         self.maxLength = maxLength
+    }
+
+    /// A trie from stored arrays (`SuggestionIndexCodec`), deriving each node's parent and key;
+    /// nil when the arrays do not describe a trie (children outside the node table, a key's node
+    /// out of range or held by two keys, arrays of different lengths).
+    init?(labels: [UInt16], firstChild: [Int32], childCount: [UInt16], nodeOfKey: [Int32], minLength: [UInt8],
+          maxLength: [UInt8]) {
+        let count = labels.count
+        guard count > 0, firstChild.count == count, childCount.count == count, minLength.count == count,
+              maxLength.count == count, count < Int(Int32.max) else { return nil }
+        var parents = [Int32](repeating: -1, count: count)
+        for node in 0..<count {
+            let first = Int(firstChild[node]), children = Int(childCount[node])
+            guard first >= 1, first + children <= count else { return nil }
+            for child in first..<(first + children) {
+                guard parents[child] < 0, child > node else { return nil }
+                parents[child] = Int32(node)
+            }
+        }
+        var keyOfNode = [Int32](repeating: -1, count: count)
+        for (key, node) in nodeOfKey.enumerated() {
+            guard node > 0, Int(node) < count, keyOfNode[Int(node)] < 0 else { return nil }
+            keyOfNode[Int(node)] = Int32(key)
+        }
+        self.init(labels: labels, firstChild: firstChild, childCount: childCount, parents: parents, keyOfNode: keyOfNode,
+                  nodeOfKey: nodeOfKey, minLength: minLength, maxLength: maxLength)
     }
 
     var nodeCount: Int { labels.count }
