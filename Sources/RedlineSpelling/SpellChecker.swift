@@ -17,6 +17,8 @@ public final class SpellChecker: @unchecked Sendable {
     public let extraWords: [String]
     /// The extra words as a set, per dictionary (each dictionary converts input its own way).
     private let extraSets: [ExtraWords]
+    /// The distinct sets of `extraSets` (dictionaries with the same input conversions share one).
+    private let distinctExtraSets: [ExtraWords]
     private let lock = NSLock()
     private var idle: [[HunspellHandle]] = []
     private var spellCache: [String: Bool] = [:]
@@ -27,14 +29,17 @@ public final class SpellChecker: @unchecked Sendable {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
         var byConversions: [String: ExtraWords] = [:]
+        var distinct: [ExtraWords] = []
         extraSets = dictionaries.map { files in
             let conversions = Self.inputConversions(affixPath: files.affixPath)
             let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
             if let set = byConversions[key] { return set }
             let set = ExtraWords(extraWords, conversions: conversions)
             byConversions[key] = set
+            distinct.append(set)
             return set
         }
+        distinctExtraSets = distinct
         idle.append(makeHandles())
     }
 
@@ -61,8 +66,10 @@ public final class SpellChecker: @unchecked Sendable {
         let cached = spellCache[word]
         lock.unlock()
         if let cached { return cached }
-        let ok = withHandles { handles in
-            handles.contains { $0.spell(word) } || extraSets.contains { $0.accepts(word) }
+        // The extra words first: a set look-up, where Hunspell takes some microseconds a
+        // dictionary, and most words that reach here (first seen in the run) are names.
+        let ok = distinctExtraSets.contains { $0.accepts(word) } || withHandles { handles in
+            handles.contains { $0.spell(word) }
                 || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
                     && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
         }
@@ -82,7 +89,7 @@ public final class SpellChecker: @unchecked Sendable {
     private func breaksIntoAccepted(_ word: String, dictionary i: Int, handles: [HunspellHandle]) -> Bool {
         guard let (scalars, _) = ExtraWords.clean(word, extraSets[i].conversions) else { return false }
         let text = ExtraWords.CaseType(scalars) == .capitals
-            ? ExtraWords.initialCapital(ExtraWords.lowered(scalars)) : String(String.UnicodeScalarView(scalars))
+            ? ExtraWords.initialCapital(ExtraWords.lowered(scalars)) : String(scalars: scalars)
         let scw = Array(text.utf8)
         let patterns: [[UInt8]] = [Array("-".utf8), Array("^-".utf8), Array("-$".utf8)]
         func find(_ p: [UInt8], from: Int) -> Int? {

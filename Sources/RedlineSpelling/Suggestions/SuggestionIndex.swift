@@ -141,6 +141,6 @@ final class SuggestionIndex: @unchecked Sendable {
 
     /// The lowercase text of a key.
     func text(ofKey key: Int32) -> String {
-        String(String.UnicodeScalarView(trie.codes(ofKey: key).compactMap { Unicode.Scalar(alphabet.scalar($0)) }))
+        String(scalars: trie.codes(ofKey: key).compactMap { Unicode.Scalar(alphabet.scalar($0)) })
     }
 }
