@@ -28,6 +28,10 @@ public final class SpellChecker: @unchecked Sendable {
     public init(dictionaries: [DictionaryFiles], extraWords: [String] = []) {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
+        // Hunspell reads and hashes the dictionaries (tens of milliseconds) on another thread
+        // while the extra-word sets are built here: start-up is serial, and there are two cores.
+        let opening = OpeningHandles()
+        Thread.detachNewThread { opening.open(dictionaries) }
         var byConversions: [String: ExtraWords] = [:]
         var distinct: [ExtraWords] = []
         extraSets = dictionaries.map { files in
@@ -40,11 +44,30 @@ public final class SpellChecker: @unchecked Sendable {
             return set
         }
         distinctExtraSets = distinct
-        idle.append(makeHandles())
+        idle.append(opening.wait())
     }
 
-    private func makeHandles() -> [HunspellHandle] {
+    private func makeHandles() -> [HunspellHandle] { Self.makeHandles(dictionaries) }
+
+    private static func makeHandles(_ dictionaries: [DictionaryFiles]) -> [HunspellHandle] {
         dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
+    }
+
+    /// The first set of handles, opened on another thread during `init`.
+    private final class OpeningHandles: @unchecked Sendable {
+        private var handles: [HunspellHandle] = []
+        private let done = DispatchSemaphore(value: 0)
+
+        func open(_ dictionaries: [DictionaryFiles]) {
+            handles = SpellChecker.makeHandles(dictionaries)
+            done.signal()
+        }
+
+        /// The handles, once opened.
+        func wait() -> [HunspellHandle] {
+            done.wait()
+            return handles
+        }
     }
 
     private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
