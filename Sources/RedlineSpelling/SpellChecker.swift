@@ -15,14 +15,10 @@ public final class SpellChecker: @unchecked Sendable {
     public let dictionaries: [DictionaryFiles]
     /// The extra words (word lists) accepted beside the dictionaries.
     public let extraWords: [String]
-    /// The extra words as sets, per dictionary (each dictionary converts input its own way),
-    /// and the distinct ones (dictionaries with the same input conversions share one); built on
-    /// another thread, awaited by the first word that needs them.
-    private let pendingSets = Pending<(perDictionary: [ExtraWords], distinct: [ExtraWords])>()
-    /// The first set of Hunspell handles, opened on another thread.
-    private let pendingHandles = Pending<[HunspellHandle]>()
-    /// Whether a thread has taken the first set of handles (guarded by `lock`).
-    private var firstHandlesTaken = false
+    /// The extra words as a set, per dictionary (each dictionary converts input its own way).
+    private let extraSets: [ExtraWords]
+    /// The distinct sets of `extraSets` (dictionaries with the same input conversions share one).
+    private let distinctExtraSets: [ExtraWords]
     private let lock = NSLock()
     private var idle: [[HunspellHandle]] = []
     /// Every answer of `isCorrect`, guarded by `lock`. Behind a pointer: a stored property of a
@@ -35,29 +31,27 @@ public final class SpellChecker: @unchecked Sendable {
     }()
     private var suggestionCache: [String: [String]] = [:]
 
-    /// Opens the dictionaries (checked to exist) and indexes `extraWords`, both on other
-    /// threads: start-up is serial, and the rules can be built meanwhile (Hunspell reads and
-    /// hashes each dictionary in tens of milliseconds; the sets of some 186,000 extra words take
-    /// as long). Returns at once; the first word to check waits for what it needs.
+    /// Opens the dictionaries (checked to exist) and indexes `extraWords`.
     public init(dictionaries: [DictionaryFiles], extraWords: [String] = []) {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
-        let handles = pendingHandles, sets = pendingSets
-        Thread.detachNewThread { handles.fulfil(Self.makeHandles(dictionaries)) }
-        Thread.detachNewThread {
-            var byConversions: [String: ExtraWords] = [:]
-            var distinct: [ExtraWords] = []
-            let perDictionary = dictionaries.map { files in
-                let conversions = Self.inputConversions(affixPath: files.affixPath)
-                let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
-                if let set = byConversions[key] { return set }
-                let set = ExtraWords(extraWords, conversions: conversions)
-                byConversions[key] = set
-                distinct.append(set)
-                return set
-            }
-            sets.fulfil((perDictionary, distinct))
+        // Hunspell reads and hashes the dictionaries (tens of milliseconds) on another thread
+        // while the extra-word sets are built here: start-up is serial, and there are two cores.
+        let opening = OpeningHandles()
+        Thread.detachNewThread { opening.open(dictionaries) }
+        var byConversions: [String: ExtraWords] = [:]
+        var distinct: [ExtraWords] = []
+        extraSets = dictionaries.map { files in
+            let conversions = Self.inputConversions(affixPath: files.affixPath)
+            let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
+            if let set = byConversions[key] { return set }
+            let set = ExtraWords(extraWords, conversions: conversions)
+            byConversions[key] = set
+            distinct.append(set)
+            return set
         }
+        distinctExtraSets = distinct
+        idle.append(opening.wait())
     }
 
     deinit {
@@ -71,41 +65,27 @@ public final class SpellChecker: @unchecked Sendable {
         dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
     }
 
-    /// A value another thread is making: `get` waits for it (off the clock of the per-file time
-    /// limit: it is set-up).
-    private final class Pending<Value>: @unchecked Sendable {
-        private var value: Value?
-        private let condition = NSCondition()
+    /// The first set of handles, opened on another thread during `init`.
+    private final class OpeningHandles: @unchecked Sendable {
+        private var handles: [HunspellHandle] = []
+        private let done = DispatchSemaphore(value: 0)
 
-        func fulfil(_ made: Value) {
-            condition.lock()
-            value = made
-            condition.broadcast()
-            condition.unlock()
+        func open(_ dictionaries: [DictionaryFiles]) {
+            handles = SpellChecker.makeHandles(dictionaries)
+            done.signal()
         }
 
-        func get() -> Value {
-            condition.lock()
-            if let value { condition.unlock(); return value }
-            condition.unlock()
-            return WorkClock.offTheClock {
-                condition.lock()
-                defer { condition.unlock() }
-                while value == nil { condition.wait() }
-                return value!
-            }
+        /// The handles, once opened.
+        func wait() -> [HunspellHandle] {
+            done.wait()
+            return handles
         }
     }
 
-    private var extraSets: [ExtraWords] { pendingSets.get().perDictionary }
-
     private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
         lock.lock()
-        var handles = idle.popLast()
-        let takesFirst = handles == nil && !firstHandlesTaken
-        if takesFirst { firstHandlesTaken = true }
+        let handles = idle.popLast()
         lock.unlock()
-        if takesFirst { handles = pendingHandles.get() }
         // A new set of handles loads the dictionaries: set-up, not the current file's time.
         let set = handles ?? WorkClock.offTheClock { makeHandles() }
         let result = body(set)
@@ -124,7 +104,7 @@ public final class SpellChecker: @unchecked Sendable {
         // The extra words first: a few set look-ups, where Hunspell takes some microseconds a
         // dictionary and a name from the word lists fails both dictionaries first (on the BBC
         // corpus about one word in eight that reaches here is such a name).
-        let ok = pendingSets.get().distinct.contains { $0.accepts(word) } || withHandles { handles in
+        let ok = distinctExtraSets.contains { $0.accepts(word) } || withHandles { handles in
             handles.contains { $0.spell(word) }
                 || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
                     && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
