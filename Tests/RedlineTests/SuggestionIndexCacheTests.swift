@@ -15,8 +15,6 @@ import Testing
         let extraWords = ["McDonald", "iPhone", "Klitschko", "ceasefire", "UNICEF", "McDonald's"]
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-index-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let aff = """
                 SET UTF-8
                 REP 2
@@ -30,11 +28,9 @@ import Testing
                 SFX D   0     ed         [^e]
                 """
             let dic = "9\nphone/SD\nberry/S\nhappy\nParis\nkey/S\ncafé/S\npheasant/S\nlot\na\n"
-            try aff.write(to: folder.appendingPathComponent("en_TEST.aff"), atomically: true, encoding: .utf8)
-            try dic.write(to: folder.appendingPathComponent("en_TEST.dic"), atomically: true, encoding: .utf8)
+            (folder, dictionary) = try TestSupport.writeDictionary(name: "en_TEST", aff: aff, dic: dic)
             frequency = folder.appendingPathComponent("en.tsv").path
             try "phone\t5.1\nberry\t3.2\nkeys\t4.0\nceasefire\t3.9\nmcdonald\t3.5\niphone\t3.4\npheasant\t3.0\n".write(toFile: frequency, atomically: true, encoding: .utf8)
-            dictionary = try DictionaryLocator.locate(folder.appendingPathComponent("en_TEST").path, dataDirectory: TestSupport.root)
         }
 
         func cache(_ name: String = "cache", version: String = "test") -> SuggestionIndexCache {
