@@ -5,6 +5,8 @@
 #
 #   scripts/bench-suggestions.sh                 # en_US (the default --lang), the Aspell list
 #   scripts/bench-suggestions.sh --hunspell      # the same list with Hunspell's own suggestions (slow: ~2 min)
+#   scripts/bench-suggestions.sh --index-cache DIR   # read the index from DIR (stored there on the first run), as
+#                                                # `redline check` does from ~/.cache/redline
 #   scripts/bench-suggestions.sh --verbose       # also print every pair whose first suggestion is wrong, and
 #                                                # why each one not within the first five is missed
 #   scripts/bench-suggestions.sh --half dev      # one half of the list (dev or held), split by misspelling, fixed seed

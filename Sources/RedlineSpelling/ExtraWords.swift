@@ -44,12 +44,13 @@ public struct ExtraWords: Sendable {
             let word = Self.convert(raw, conversions)
             guard !word.isEmpty else { continue }
             exact.insert(word)
-            let scalars = Array(word.unicodeScalars)
-            switch CaseType(scalars) {
+            // Most entries are in lowercase or capitalised: the case type is read off the
+            // string's scalars, without copying them, and only the others are copied.
+            switch CaseType(word.unicodeScalars) {
             case .mixed, .mixedInitial:
-                capitalsOnly.insert(Self.initialCapital(Self.lowered(scalars)))
-            case .capitals where scalars.lazy.filter({ $0.properties.isAlphabetic }).count >= 4:
-                acronyms.insert(Self.initialCapital(Self.lowered(scalars)))
+                capitalsOnly.insert(Self.initialCapital(Self.lowered(Array(word.unicodeScalars))))
+            case .capitals where word.unicodeScalars.lazy.filter({ $0.properties.isAlphabetic }).count >= 4:
+                acronyms.insert(Self.initialCapital(Self.lowered(Array(word.unicodeScalars))))
             default:
                 break
             }
@@ -65,14 +66,14 @@ public struct ExtraWords: Sendable {
         guard !exact.isEmpty else { return false }
         guard let cleaned = Self.clean(word, conversions) else { return false }
         let (scalars, fullStops) = cleaned
-        let text = String(String.UnicodeScalarView(scalars))
+        let text = String(scalars: scalars)
         func has(_ s: String) -> Bool { exact.contains(s) || (fullStops > 0 && exact.contains(s + ".")) }
         switch CaseType(scalars) {
         case .lower, .mixed, .mixedInitial:
             return has(text)
         case .initial:
             let lower = Self.lowered(scalars)
-            return has(text) || has(String(String.UnicodeScalarView(lower))) || acronymsAsWords.contains(text)
+            return has(text) || has(String(scalars: lower)) || acronymsAsWords.contains(text)
         case .capitals:
             if has(text) { return true }
             let lower = Self.lowered(scalars)
@@ -80,12 +81,12 @@ public struct ExtraWords: Sendable {
             // Hunspell's special case for capitals with an apostrophe (O'NEILL → o'Neill).
             if let apostrophe = lower.firstIndex(of: "'"), apostrophe < lower.count - 1 {
                 let split = Array(lower[...apostrophe]) + Array(Self.initialCapital(Array(lower[(apostrophe + 1)...])).unicodeScalars)
-                if exact.contains(String(String.UnicodeScalarView(split))) || exact.contains(Self.initialCapital(split)) {
+                if exact.contains(String(scalars: split)) || exact.contains(Self.initialCapital(split)) {
                     return true
                 }
             }
             return has(initial) || capitalsOnly.contains(initial) || (fullStops > 0 && capitalsOnly.contains(initial + "."))
-                || has(String(String.UnicodeScalarView(lower)))
+                || has(String(scalars: lower))
         }
     }
 
@@ -113,10 +114,16 @@ public struct ExtraWords: Sendable {
         var word = word
         for c in conversions {
             // Most words hold none of the conversions' characters: a byte test first.
-            guard let lead = c.from.utf8.first, word.utf8.contains(lead), word.contains(c.from) else { continue }
+            guard let lead = c.from.utf8.first, Self.hasByte(word, lead), word.contains(c.from) else { continue }
             word = word.replacingOccurrences(of: c.from, with: c.to)
         }
         return word
+    }
+
+    /// Whether the UTF-8 of `word` holds `byte` (a loop over contiguous bytes when the string
+    /// has them, as native strings do).
+    static func hasByte(_ word: String, _ byte: UInt8) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? word.utf8.contains(byte)
     }
 
     /// Letter by letter, as Hunspell's tables do (no change of length: `ß` stays).
@@ -137,10 +144,7 @@ public struct ExtraWords: Sendable {
     /// The first letter in capitals, the rest as given.
     static func initialCapital(_ scalars: [Unicode.Scalar]) -> String {
         guard let first = scalars.first else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(upper(first))
-        view.append(contentsOf: scalars.dropFirst())
-        return String(view)
+        return String(scalars: [upper(first)] + scalars.dropFirst())
     }
 
     /// Hunspell's capitalisation types (`get_captype_utf8`).

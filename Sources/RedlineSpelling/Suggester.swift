@@ -27,6 +27,8 @@ public final class Suggester: @unchecked Sendable {
     /// per dictionary (it compares the word with every word of the dictionary): more than the
     /// rest of a check of an article. `redline check` does without; `redline suggest` asks.
     public let hunspellFallback: Bool
+    /// Where built indexes are kept between runs (nil: the index is built on every run).
+    public let indexCache: SuggestionIndexCache?
 
     private let buildLock = NSLock()
     private var builtEngine: SuggestionEngine?
@@ -41,9 +43,10 @@ public final class Suggester: @unchecked Sendable {
     ///   - irregularFormsPath: a table of irregular verbs, nouns and adjectives (teach/taught);
     ///     by default `irregular/<language>.tsv` beside the first dictionary, when it exists.
     ///   - extraWords: words to suggest besides the dictionaries' (default: the speller's extra words).
+    ///   - indexCache: where to read the index from, and store it once built (`SuggestionIndexCache.standard`).
     public init(speller: SpellChecker, frequencyListPath: String? = nil, irregularFormsPath: String? = nil, extraWords: [String]? = nil,
                 weights: SuggestionWeights = SuggestionWeights(), limit: Int = 8, hunspellFallbackCost: Float = 1.8,
-                hunspellFallback: Bool = true) {
+                hunspellFallback: Bool = true, indexCache: SuggestionIndexCache? = nil) {
         self.speller = speller
         self.frequencyListPath = frequencyListPath ?? speller.dictionaries.first.flatMap(FrequencyList.locate(besides:))
         self.irregularFormsPath = irregularFormsPath ?? speller.dictionaries.first.flatMap(IrregularForms.locate(besides:))
@@ -52,6 +55,7 @@ public final class Suggester: @unchecked Sendable {
         self.limit = limit
         self.hunspellFallbackCost = hunspellFallbackCost
         self.hunspellFallback = hunspellFallback
+        self.indexCache = indexCache
     }
 
     /// The engine, built on first use. Building it, and waiting for another thread that is
@@ -64,12 +68,24 @@ public final class Suggester: @unchecked Sendable {
             buildLock.lock()
             defer { buildLock.unlock() }
             if let builtEngine { return builtEngine }
-            let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
-                                              frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
+            let index = loadOrBuildIndex()
             let engine = SuggestionEngine(index: index, weights: weights)
             builtEngine = engine
             return engine
         }
+    }
+
+    /// The index from the cache, else built (and then stored in the cache).
+    private func loadOrBuildIndex() -> SuggestionIndex {
+        let key = indexCache?.key(dictionaries: speller.dictionaries, extraWords: extraWords, frequencyListPath: frequencyListPath)
+        if let indexCache, let key,
+           let index = indexCache.load(key: key, dictionaries: speller.dictionaries, irregularFormsPath: irregularFormsPath) {
+            return index
+        }
+        let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
+                                          frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
+        if let indexCache, let key { indexCache.store(index, key: key) }
+        return index
     }
 
     /// Starts building the index (and its sound index) on a background thread, so that it is
@@ -91,7 +107,7 @@ public final class Suggester: @unchecked Sendable {
         let phoneticBytes = index.isEnglish ? index.phonetic.memoryBytes : 0
         return SuggestionIndexStatistics(buildSeconds: index.buildSeconds, memoryBytes: index.memoryBytes + phoneticBytes,
                                          wordForms: index.trie.keyCount, nodes: index.trie.nodeCount,
-                                         phoneticBuildSeconds: Date().timeIntervalSince(start))
+                                         phoneticBuildSeconds: Date().timeIntervalSince(start), loadedFromCache: index.isRestored)
     }
 
     /// Suggestions for `word`, best first, in the word's own case pattern.

@@ -17,6 +17,9 @@ struct Options {
     var limit = 8
     /// `dev` or `held`: one half of the list (split by misspelling, fixed seed); nil for all.
     var half: String?
+    /// A folder of stored indexes (`SuggestionIndexCache`): the index is read from it (and stored
+    /// there first when missing); nil builds it.
+    var indexCache: String?
 }
 
 let weightNames: [String: WritableKeyPath<SuggestionWeights, Float>] = [
@@ -49,6 +52,7 @@ while let argument = arguments.next() {
     case "--house-words": options.houseWords = true
     case "--hunspell": options.hunspellOnly = true
     case "--verbose": options.verbose = true
+    case "--index-cache": options.indexCache = value()
     case "--half":
         let v = value()
         guard v == "dev" || v == "held" else { fail("--half is dev or held") }
@@ -125,7 +129,10 @@ if options.houseWords {
 }
 let speller = SpellChecker(dictionaries: dictionaries, extraWords: extraWords)
 let suggester = Suggester(speller: speller, frequencyListPath: options.frequency, weights: options.weights,
-                          limit: options.limit, hunspellFallbackCost: options.fallbackCost)
+                          limit: options.limit, hunspellFallbackCost: options.fallbackCost,
+                          indexCache: options.indexCache.flatMap {
+                              SuggestionIndexCache.standard(version: "suggestion-bench", environment: ["REDLINE_INDEX_CACHE": $0])
+                          })
 let rssBefore = residentMegabytes()
 let buildCPUStart = cpuNow()
 let statistics = options.hunspellOnly ? nil : suggester.prepare()
@@ -221,7 +228,7 @@ print(String(format: "time per word (ms): median %.3f, p90 %.3f, p99 %.3f, max %
 print(String(format: "CPU time per word (ms): median %.3f, p90 %.3f, p99 %.3f",
              percentile(cpuTimes, 0.5), percentile(cpuTimes, 0.9), percentile(cpuTimes, 0.99)))
 if let statistics {
-    print(String(format: "index: built in %.0f ms (of which sound-alike index %.0f ms; CPU %.0f ms), %d word forms, %d trie nodes, ~%.1f MB held; "
+    print(String(format: "index: \(statistics.loadedFromCache ? "read from the index cache" : "built") in %.0f ms (of which sound-alike index %.0f ms; CPU %.0f ms), %d word forms, %d trie nodes, ~%.1f MB held; "
                  + "RSS %.1f MB before, +%.1f MB just after building, +%.1f MB once freed memory is returned",
                  (statistics.buildSeconds + statistics.phoneticBuildSeconds) * 1000, statistics.phoneticBuildSeconds * 1000, buildCPU, statistics.wordForms, statistics.nodes,
                  Double(statistics.memoryBytes) / 1_048_576, rssBefore, rssAfter - rssBefore, rssRetained - rssBefore))

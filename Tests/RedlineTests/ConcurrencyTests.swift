@@ -110,7 +110,8 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: result.files.count) { i in
             outcomes.add("\(FixWriter.fix(result.files[i]))")
         }
-        #expect(outcomes.all == Array(repeating: "written(fixes: 1)", count: 16))
+        #expect(outcomes.all == Array(repeating: "written(fixes: 1)", count: 16),
+                "\(result.files.map { file in file.diagnostics.map { "\($0.ruleID): \($0.message)" } })")
         for (i, p) in paths.enumerated() {
             #expect(try String(contentsOfFile: p, encoding: .utf8) == text(i).replacingOccurrences(of: "abalze", with: "ablaze") + "\n")
         }

@@ -131,8 +131,6 @@ import Testing
     // MARK: - Any Hunspell dictionary, by its affix rules
 
     static func tinyDictionary() throws -> DictionaryFiles {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-suggest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let aff = """
             SET UTF-8
             REP 1
@@ -151,9 +149,7 @@ import Testing
             SFX D   0     ed         [^e]
             """
         let dic = "6\nphone/SD\nberry/S\nhappy/U\nParis\nkey/S\nrude/!\n"
-        try aff.write(to: folder.appendingPathComponent("tiny.aff"), atomically: true, encoding: .utf8)
-        try dic.write(to: folder.appendingPathComponent("tiny.dic"), atomically: true, encoding: .utf8)
-        return try DictionaryLocator.locate(folder.appendingPathComponent("tiny").path, dataDirectory: TestSupport.root)
+        return try TestSupport.writeDictionary(name: "tiny", aff: aff, dic: dic).files
     }
 
     @Test func expandsStemsWithTheAffixRules() throws {

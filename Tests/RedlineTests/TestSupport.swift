@@ -1,6 +1,7 @@
 import Foundation
 import RedlineCore
 import RedlineRules
+import RedlineSpelling
 import Testing
 @testable import RedlineKit
 
@@ -19,6 +20,15 @@ enum TestSupport {
     }()
 
     static func fixture(_ name: String) -> String { root + "/Tests/RedlineTests/Fixtures/" + name }
+
+    /// A Hunspell dictionary (`name.aff`, `name.dic`) written to a new temporary folder.
+    static func writeDictionary(name: String, aff: String, dic: String) throws -> (folder: URL, files: DictionaryFiles) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-dictionary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try aff.write(to: folder.appendingPathComponent(name + ".aff"), atomically: true, encoding: .utf8)
+        try dic.write(to: folder.appendingPathComponent(name + ".dic"), atomically: true, encoding: .utf8)
+        return (folder, try DictionaryLocator.locate(folder.appendingPathComponent(name).path, dataDirectory: root))
+    }
 
     /// `../shared` beside the repository, when present (CI and developers have it; users do not).
     static var shared: String? {

@@ -136,7 +136,8 @@ public final class Linter: @unchecked Sendable {
         let environment = RuleEnvironment(dataDirectory: dataDirectory, options: environmentOptions)
         environment.provide(speller)
         environment.provide(resources)
-        let suggester = Suggester(speller: speller, hunspellFallback: options.hunspellSuggestions)
+        let suggester = Suggester(speller: speller, hunspellFallback: options.hunspellSuggestions,
+                                  indexCache: SuggestionIndexCache.standard(version: RedlineVersion.string))
         environment.provide(suggester)
         self.speller = speller
         self.suggester = suggester

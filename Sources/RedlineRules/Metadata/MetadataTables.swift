@@ -50,6 +50,11 @@ struct MetadataPatternTable: Sendable {
     private let scopeBits: [UInt8]
     /// Per byte: 1 when it belongs to a word, 2 when a literal starts with it (case ignored).
     private let byteInfo: [UInt8]
+    /// Per first byte `b`, the second bytes of its literals as a 256-bit set
+    /// (`secondBytes[4 * b ..< 4 * b + 4]`), and whether it has a literal of one byte: most
+    /// word starts are passed over without trying a literal.
+    private let secondBytes: [UInt64]
+    private let hasOneByteLiteral: [Bool]
 
     init(patterns: [MetadataPattern]) {
         self.patterns = patterns
@@ -69,6 +74,16 @@ struct MetadataPatternTable: Sendable {
             starts.append(Int32(bytes.count))
             owners.append(Int32(pair.pattern))
         }
+        var second = [UInt64](repeating: 0, count: 256 * 4)
+        var oneByte = [Bool](repeating: false, count: 256)
+        for pair in pairs {
+            let b0 = Int(pair.literal[0])
+            if pair.literal.count == 1 { oneByte[b0] = true; continue }
+            let b1 = pair.literal[1]
+            second[4 * b0 + Int(b1 >> 6)] |= 1 << UInt64(b1 & 63)
+        }
+        secondBytes = second
+        hasOneByteLiteral = oneByte
         self.always = always
         literalBytes = bytes
         literalStart = starts
@@ -102,30 +117,69 @@ struct MetadataPatternTable: Sendable {
         var hit = [Bool](repeating: false, count: patterns.count)
         var any = false
         for i in always where scopeBits[i] & wanted != 0 { hit[i] = true; any = true }
+        // Word starts whose first two bytes begin no literal are passed over by the unsafe
+        // loop below (most bytes): only there are literals tried.
         var previousIsWord = false
-        var k = range.lowerBound
         let end = range.upperBound
+        var k = range.lowerBound
         while k < end {
-            let b = bytes[k]
-            let bits = byteInfo[Int(b)]
-            let isWord = bits & 1 != 0
-            if bits & 2 != 0 && !(isWord && previousIsWord) {
-                let lower = Int(Self.lower(b))
-                for e in Int(firstIndex[lower])..<Int(firstIndex[lower + 1]) {
-                    let p = Int(literalPattern[e])
-                    if hit[p] || scopeBits[p] & wanted == 0 { continue }
-                    let s = Int(literalStart[e]), n = Int(literalStart[e + 1]) - s
-                    guard k + n <= end else { continue }
-                    var j = 1
-                    while j < n && Self.lower(bytes[k + j]) == literalBytes[s + j] { j += 1 }
-                    if j == n { hit[p] = true; any = true }
+            let start = bytes.withUnsafeBufferPointer { buffer in
+                byteInfo.withUnsafeBufferPointer { info in
+                    secondBytes.withUnsafeBufferPointer { second in
+                        hasOneByteLiteral.withUnsafeBufferPointer { oneByte in
+                            Self.nextLiteralStart(buffer, from: k, to: end, previousIsWord: &previousIsWord,
+                                                  info: info, second: second, oneByte: oneByte)
+                        }
+                    }
                 }
             }
-            previousIsWord = isWord
-            k += 1
+            guard let k0 = start else { break }
+            let lower = Int(Self.lower(bytes[k0]))
+            for e in Int(firstIndex[lower])..<Int(firstIndex[lower + 1]) {
+                let p = Int(literalPattern[e])
+                if hit[p] || scopeBits[p] & wanted == 0 { continue }
+                let s = Int(literalStart[e]), n = Int(literalStart[e + 1]) - s
+                guard k0 + n <= end else { continue }
+                var j = 1
+                while j < n && Self.lower(bytes[k0 + j]) == literalBytes[s + j] { j += 1 }
+                if j == n { hit[p] = true; any = true }
+            }
+            k = k0 + 1
         }
         guard any else { return [] }
         return hit.indices.filter { hit[$0] }
+    }
+
+    /// The first position from `k` where a literal may start: a byte that starts a literal, not
+    /// inside a word if it is a word byte, and followed by a second byte one of its literals has
+    /// (or it has a literal of one byte). `previousIsWord` is kept across calls.
+    @inline(__always) private static func nextLiteralStart(
+        _ bytes: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int, previousIsWord: inout Bool,
+        info: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt64>, oneByte: UnsafeBufferPointer<Bool>
+    ) -> Int? {
+        var k = k
+        var previous = previousIsWord
+        while k < end {
+            let b = bytes[k]
+            let bits = info[Int(b)]
+            let isWord = bits & 1 != 0
+            if bits & 2 != 0 && !(isWord && previous) {
+                let b0 = Int(lower(b))
+                var may = oneByte[b0]
+                if !may && k &+ 1 < end {
+                    let b1 = lower(bytes[k &+ 1])
+                    may = second[4 &* b0 &+ Int(b1 >> 6)] & (1 << UInt64(b1 & 63)) != 0
+                }
+                if may {
+                    previousIsWord = isWord
+                    return k
+                }
+            }
+            previous = isWord
+            k &+= 1
+        }
+        previousIsWord = previous
+        return nil
     }
 
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }

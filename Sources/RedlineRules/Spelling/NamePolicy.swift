@@ -44,13 +44,15 @@ struct NamePolicy {
     struct CapitalisedUse {
         var count = 0
         var midSentence = 0
+        /// The word's length in characters (counted once, not for every word compared with it).
+        var length = 0
     }
 
     static func capitalisedUse(_ document: Document) -> [String: CapitalisedUse] {
         var use: [String: CapitalisedUse] = [:]
         for token in document.tokens where token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) {
             let word = UnknownWordScanner.base(document.text(token))
-            use[word, default: CapitalisedUse()].count += 1
+            use[word, default: CapitalisedUse(length: word.count)].count += 1
             if !token.flags.contains(.sentenceStart) { use[word, default: CapitalisedUse()].midSentence += 1 }
         }
         return use
@@ -144,7 +146,7 @@ struct NamePolicy {
         let limit = length >= 8 ? 2 : 1
         // Names this article uses more often than this spelling, or that the dictionaries know.
         var best: (name: String, count: Int)? = nil
-        for (other, u) in use where other != base && abs(other.count - length) <= limit {
+        for (other, u) in use where abs(u.length - length) <= limit && other != base {
             guard isPlausibleSlip(of: other, for: base, lower: lower, skeleton: skeleton, limit: limit) else { continue }
             let known = scanner.isAccepted(other)
             guard known || u.count > ownCount else { continue }

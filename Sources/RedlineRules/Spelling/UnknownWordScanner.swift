@@ -69,7 +69,8 @@ struct UnknownWordScanner {
     /// The word as written, without a possessive ending, without accents, or (a capitalised
     /// word) as the plural of a known name ("the Blairs", "two Saabs").
     func isAccepted(_ word: String) -> Bool {
-        if word.unicodeScalars.count < 2 { return true }
+        // Fewer than two scalars (a scalar is at most four bytes: longer words are not counted).
+        if word.utf8.count < 5 && word.unicodeScalars.count < 2 { return true }
         if speller.isCorrect(word) { return true }
         if let stem = Self.possessiveStem(word), speller.isCorrect(stem) { return true }
         if word.count > 3, word.hasSuffix("s"), let first = word.unicodeScalars.first, first.properties.isUppercase {

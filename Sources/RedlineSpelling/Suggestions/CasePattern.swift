@@ -26,12 +26,12 @@ enum CasePattern: Sendable, Equatable {
         var scalars = Array(word.unicodeScalars)
         guard let first = scalars.first else { return word }
         scalars[0] = Unicode.Scalar(LetterAlphabet.uppercase(first.value)) ?? first
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 
     /// `word` in capitals.
     static func uppercase(_ word: String) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.map { Unicode.Scalar(LetterAlphabet.uppercase($0.value)) ?? $0 }))
+        String(scalars: word.unicodeScalars.map { Unicode.Scalar(LetterAlphabet.uppercase($0.value)) ?? $0 })
     }
 
     /// The ways to write a dictionary word in this pattern, best first. `lowercase` is the

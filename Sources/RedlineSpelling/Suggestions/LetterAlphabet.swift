@@ -11,6 +11,17 @@ struct LetterAlphabet: Sendable {
 
     var count: Int { scalars.count }
 
+    init() {}
+
+    /// The alphabet whose codes 1, 2, 3, … are `letters` (as `scalars` lists them, without the
+    /// unused 0); nil when a letter repeats.
+    init?(letters: [UInt32]) {
+        for letter in letters {
+            let before = scalars.count
+            guard letters.count < Int(Self.unknown), encode(letter) == UInt16(before) else { return nil }
+        }
+    }
+
     /// The code of a lowercase letter, numbering it when new.
     mutating func encode(_ scalar: UInt32) -> UInt16 {
         if scalar < 128, asciiCodes[Int(scalar)] != 0 { return asciiCodes[Int(scalar)] }

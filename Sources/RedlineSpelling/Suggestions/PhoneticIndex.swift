@@ -2,8 +2,18 @@
 /// that sound like a misspelling but are more than two edits from it (fezent → pheasant) can
 /// be found. Built only when a misspelling first needs it.
 struct PhoneticIndex: Sendable {
-    private let hashes: [UInt64]
-    private let keys: [Int32]
+    /// Sound-key hashes, ascending, and the word (key) of each; stored by `SuggestionIndexCodec`.
+    let hashes: [UInt64]
+    let keys: [Int32]
+
+    /// An index from stored arrays; nil unless they are as long as each other, the hashes are
+    /// sorted and every key is below `keyCount`.
+    init?(hashes: [UInt64], keys: [Int32], keyCount: Int) {
+        guard hashes.count == keys.count, !zip(hashes, hashes.dropFirst()).contains(where: { $0 > $1 }),
+              !keys.contains(where: { $0 < 0 || Int($0) >= keyCount }) else { return nil }
+        self.hashes = hashes
+        self.keys = keys
+    }
 
     init(trie: LetterTrie, alphabet: LetterAlphabet) {
         var pairs: [(hash: UInt64, key: Int32)] = []

@@ -24,8 +24,10 @@ final class SuggestionIndex: @unchecked Sendable {
     let isEnglish: Bool
     /// Over-regularised forms and the irregular ones meant (teached → taught).
     let irregular: IrregularForms
-    /// Seconds spent building the index.
+    /// Seconds spent building the index (or reading it from a `SuggestionIndexCache`).
     let buildSeconds: Double
+    /// Whether the index was read from a `SuggestionIndexCache` rather than built.
+    private(set) var isRestored = false
 
     private let phoneticLock = NSLock()
     private var phoneticStorage: PhoneticIndex?
@@ -47,7 +49,7 @@ final class SuggestionIndex: @unchecked Sendable {
 
     private init(alphabet: LetterAlphabet, trie: LetterTrie, zipf: [Float], kinds: [UInt8],
                  otherSpellings: [Int32: [String]], affixes: AffixFile, frequencyFloor: Float?, isEnglish: Bool,
-                 irregular: IrregularForms, buildSeconds: Double) {
+                 irregular: IrregularForms, buildSeconds: Double, phonetic: PhoneticIndex? = nil) {
         self.irregular = irregular
         self.frequencyFloor = frequencyFloor
         self.isEnglish = isEnglish
@@ -58,6 +60,7 @@ final class SuggestionIndex: @unchecked Sendable {
         self.otherSpellings = otherSpellings
         self.affixes = affixes
         self.buildSeconds = buildSeconds
+        self.phoneticStorage = phonetic
     }
 
     /// Reads the dictionaries, expands their word forms, adds `extraWords`, the frequencies and
@@ -66,12 +69,8 @@ final class SuggestionIndex: @unchecked Sendable {
                       irregularFormsPath: String? = nil) -> SuggestionIndex {
         let start = Date()
         var builder = SuggestionIndexBuilder()
-        var firstAffixes: AffixFile?
-        var replacements: [(from: String, to: String)] = []
-        for files in dictionaries {
-            let affixes = AffixFile(path: files.affixPath) ?? AffixFile()
-            if firstAffixes == nil { firstAffixes = affixes }
-            for r in affixes.replacements where !replacements.contains(where: { $0 == r }) { replacements.append(r) }
+        let affixFiles = readAffixes(dictionaries)
+        for (files, affixes) in zip(dictionaries, affixFiles) {
             let expander = WordFormExpander(affixes: affixes)
             _ = expander.expandDictionary(atPath: files.dictionaryPath) { builder.add($0, source: fromDictionary) }
         }
@@ -89,13 +88,50 @@ final class SuggestionIndex: @unchecked Sendable {
             builder.setFrequency(of: word[...], zipf: value, in: trie)
             floor = min(floor ?? value, value)
         }
-        var affixes = firstAffixes ?? AffixFile()
-        affixes.replacements = replacements
         return SuggestionIndex(alphabet: builder.alphabet, trie: trie, zipf: builder.zipf, kinds: builder.kinds,
-                               otherSpellings: builder.otherSpellings, affixes: affixes, frequencyFloor: floor,
-                               isEnglish: dictionaries.first?.name.lowercased().hasPrefix("en") ?? false,
+                               otherSpellings: builder.otherSpellings, affixes: merged(affixFiles), frequencyFloor: floor,
+                               isEnglish: isEnglish(dictionaries),
                                irregular: irregularFormsPath.flatMap(IrregularForms.load(path:)) ?? IrregularForms(),
                                buildSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// The index from its stored word forms (`SuggestionIndexCodec`), with the affix files and
+    /// the table of irregular forms read again (they are small); `seconds` is what loading took.
+    static func restore(_ stored: SuggestionIndexCodec.Contents, dictionaries: [DictionaryFiles], irregularFormsPath: String?,
+                        seconds: Double) -> SuggestionIndex {
+        let index = SuggestionIndex(alphabet: stored.alphabet, trie: stored.trie, zipf: stored.zipf, kinds: stored.kinds,
+                                    otherSpellings: stored.otherSpellings, affixes: merged(readAffixes(dictionaries)),
+                                    frequencyFloor: stored.frequencyFloor, isEnglish: isEnglish(dictionaries),
+                                    irregular: irregularFormsPath.flatMap(IrregularForms.load(path:)) ?? IrregularForms(),
+                                    buildSeconds: seconds, phonetic: stored.phonetic)
+        index.isRestored = true
+        return index
+    }
+
+    /// What `SuggestionIndexCodec` stores: everything but the affixes and irregular forms. The
+    /// sound-alike index is built first if it is not yet (English only).
+    var storedContents: SuggestionIndexCodec.Contents {
+        SuggestionIndexCodec.Contents(alphabet: alphabet, trie: trie, zipf: zipf, kinds: kinds, otherSpellings: otherSpellings,
+                                      frequencyFloor: frequencyFloor, phonetic: isEnglish ? phonetic : nil)
+    }
+
+    private static func readAffixes(_ dictionaries: [DictionaryFiles]) -> [AffixFile] {
+        dictionaries.map { AffixFile(path: $0.affixPath) ?? AffixFile() }
+    }
+
+    /// The first dictionary's affix file, with the `REP` tables of all of them.
+    private static func merged(_ affixFiles: [AffixFile]) -> AffixFile {
+        var replacements: [(from: String, to: String)] = []
+        for affixes in affixFiles {
+            for r in affixes.replacements where !replacements.contains(where: { $0 == r }) { replacements.append(r) }
+        }
+        var first = affixFiles.first ?? AffixFile()
+        first.replacements = replacements
+        return first
+    }
+
+    private static func isEnglish(_ dictionaries: [DictionaryFiles]) -> Bool {
+        dictionaries.first?.name.lowercased().hasPrefix("en") ?? false
     }
 
     /// The letter codes of a word, lowercased (`unknown` for letters no word has).
@@ -105,6 +141,6 @@ final class SuggestionIndex: @unchecked Sendable {
 
     /// The lowercase text of a key.
     func text(ofKey key: Int32) -> String {
-        String(String.UnicodeScalarView(trie.codes(ofKey: key).compactMap { Unicode.Scalar(alphabet.scalar($0)) }))
+        String(scalars: trie.codes(ofKey: key).compactMap { Unicode.Scalar(alphabet.scalar($0)) })
     }
 }

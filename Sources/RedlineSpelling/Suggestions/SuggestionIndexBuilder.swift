@@ -22,7 +22,7 @@ struct SuggestionIndexBuilder {
         if isNew { zipf.append(-1); kinds.append(0) }
         kinds[Int(key)] |= kind | source
         if kind == SuggestionIndex.otherForm {
-            let spelling = String(String.UnicodeScalarView(form.compactMap(Unicode.Scalar.init)))
+            let spelling = String(scalars: form.compactMap(Unicode.Scalar.init))
             if !(otherSpellings[key]?.contains(spelling) ?? false) { otherSpellings[key, default: []].append(spelling) }
         }
     }

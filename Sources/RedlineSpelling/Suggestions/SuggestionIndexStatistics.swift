@@ -10,4 +10,6 @@ public struct SuggestionIndexStatistics: Sendable, Hashable {
     public var nodes: Int
     /// Seconds spent building the sound-alike index (English dictionaries; 0 when already built).
     public var phoneticBuildSeconds: Double = 0
+    /// Whether the index was read from the index cache (`buildSeconds` is then the reading).
+    public var loadedFromCache = false
 }

@@ -26,9 +26,10 @@ enum CharClass: UInt8, Sendable {
     case space, lower, upper, digit, apostrophe, hyphen, period, at, hash, other
 }
 
-/// Classes of the 128 ASCII bytes.
-private let asciiClass: [CharClass] = (0..<128).map { b -> CharClass in
-    switch UInt8(b) {
+/// The class of an ASCII byte: a `switch` rather than a table in a global, whose lazy
+/// initialisation check cost more than the look-up (this runs for every byte of a document).
+@inline(__always) private func asciiClass(_ b: UInt8) -> CharClass {
+    switch b {
     case UInt8(ascii: "a")...UInt8(ascii: "z"): .lower
     case UInt8(ascii: "A")...UInt8(ascii: "Z"): .upper
     case UInt8(ascii: "0")...UInt8(ascii: "9"): .digit
@@ -88,7 +89,13 @@ private struct Scanner {
     /// The class of the character at `i`, and its byte length.
     @inline(__always) func classify(_ i: Int) -> (CharClass, Int) {
         let b = buf[i]
-        if b < 0x80 { return (asciiClass[Int(b)], 1) }
+        if b < 0x80 { return (asciiClass(b), 1) }
+        return classifyNonASCII(i)
+    }
+
+    /// `classify` beyond ASCII: apart, so that the Unicode property look-ups' set-up is not
+    /// paid for every ASCII byte.
+    @inline(never) func classifyNonASCII(_ i: Int) -> (CharClass, Int) {
         let (value, len) = scalar(at: i)
         switch value {
         case 0x2019, 0x02BC: return (.apostrophe, len)            // ’ and ʼ
@@ -362,7 +369,7 @@ private struct Scanner {
             } else if b == UInt8(ascii: "/") {
                 pathStart = i
                 break
-            } else if !(b < 0x80 && (isAlnum(asciiClass[Int(b)]) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_"))) {
+            } else if !(b < 0x80 && (isAlnum(asciiClass(b)) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_"))) {
                 return nil
             }
             i += 1
@@ -387,7 +394,7 @@ private struct Scanner {
         for k in (at + 1)..<e {
             let b = buf[k]
             if b == UInt8(ascii: ".") { dot = true; continue }
-            if !(b < 0x80 && (isAlnum(asciiClass[Int(b)]) || b == UInt8(ascii: "-"))) { return false }
+            if !(b < 0x80 && (isAlnum(asciiClass(b)) || b == UInt8(ascii: "-"))) { return false }
         }
         return dot && buf[e - 1] != UInt8(ascii: ".")
     }
