@@ -7,8 +7,12 @@ public struct JSONLinesReporter: Reporter {
     public func render(_ report: Report) -> String {
         var out = ""
         for d in report.diagnostics {
-            guard case .object(let pairs) = JSONReporter.finding(d) else { continue }
-            out += JSONValue.object([("path", .string(d.path))] + pairs).render() + "\n"
+            var json = JSONStream(pretty: false)
+            json.beginObject()
+            json.field("path", d.path)
+            JSONReporter.findingFields(d, into: &json)
+            json.endObject()
+            out += json.output + "\n"
         }
         return out
     }

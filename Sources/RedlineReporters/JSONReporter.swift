@@ -6,42 +6,78 @@ public struct JSONReporter: Reporter {
     public init(pretty: Bool = true) { self.pretty = pretty }
 
     public func render(_ report: Report) -> String {
-        let files: [JSONValue] = report.files.map { file in
-            .object([("path", .string(file.path)), ("findings", .array(file.diagnostics.map(Self.finding)))])
+        var json = JSONStream(pretty: pretty, capacity: report.files.count * 64 + report.diagnostics.count * 400)
+        json.beginObject()
+        json.field("version", 1)
+        json.key("files")
+        json.beginArray()
+        for file in report.files {
+            json.beginObject()
+            json.field("path", file.path)
+            json.key("findings")
+            json.beginArray()
+            for d in file.diagnostics {
+                json.beginObject()
+                Self.findingFields(d, into: &json)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
         }
-        let summary: JSONValue = .object([
-            ("files", .int(report.files.count)),
-            ("errors", .int(report.count(.error))),
-            ("warnings", .int(report.count(.warning))),
-            ("infos", .int(report.count(.info))),
-        ])
-        return JSONValue.object([("version", .int(1)), ("files", .array(files)), ("summary", summary)])
-            .render(pretty: pretty) + "\n"
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.field("files", report.files.count)
+        json.field("errors", report.count(.error))
+        json.field("warnings", report.count(.warning))
+        json.field("infos", report.count(.info))
+        json.endObject()
+        json.endObject()
+        return json.output + "\n"
     }
 
-    /// One finding as in the contract; `fix` adds its own range when it is not the finding's span.
-    public static func finding(_ d: Diagnostic) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("rule", .string(d.ruleID)), ("category", .string(d.category.rawValue)), ("severity", .string(d.severity.rawValue)),
-            ("line", .int(d.start.line)), ("column", .int(d.start.column)),
-            ("endLine", .int(d.end.line)), ("endColumn", .int(d.end.column)),
-            ("match", .string(d.match)), ("message", .string(d.message)),
-            ("suggestions", .array(d.suggestions.map(JSONValue.string))),
-        ]
+    /// One finding's fields as in the contract; `fix` adds its own range when it is not the
+    /// finding's span.
+    public static func findingFields(_ d: Diagnostic, into json: inout JSONStream) {
+        json.field("rule", d.ruleID)
+        json.field("category", d.category.rawValue)
+        json.field("severity", d.severity.rawValue)
+        json.field("line", d.start.line)
+        json.field("column", d.start.column)
+        json.field("endLine", d.end.line)
+        json.field("endColumn", d.end.column)
+        json.field("match", d.match)
+        json.field("message", d.message)
+        json.key("suggestions")
+        json.beginArray()
+        for s in d.suggestions { json.string(s) }
+        json.endArray()
         if let fix = d.fix {
-            var f: [(String, JSONValue)] = [("replacement", .string(fix.replacement))]
+            json.key("fix")
+            json.beginObject()
+            json.field("replacement", fix.replacement)
             if fix.span != d.span {
-                f += [("line", .int(fix.start.line)), ("column", .int(fix.start.column)),
-                      ("endLine", .int(fix.end.line)), ("endColumn", .int(fix.end.column))]
+                json.field("line", fix.start.line)
+                json.field("column", fix.start.column)
+                json.field("endLine", fix.end.line)
+                json.field("endColumn", fix.end.column)
             }
-            pairs.append(("fix", .object(f)))
+            json.endObject()
         }
         if !d.related.isEmpty {
-            pairs.append(("related", .array(d.related.map { r in
-                .object([("path", .string(r.path)), ("line", .int(r.start.line)), ("column", .int(r.start.column)),
-                         ("endLine", .int(r.end.line)), ("endColumn", .int(r.end.column)), ("message", .string(r.message))])
-            })))
+            json.key("related")
+            json.beginArray()
+            for r in d.related {
+                json.beginObject()
+                json.field("path", r.path)
+                json.field("line", r.start.line)
+                json.field("column", r.start.column)
+                json.field("endLine", r.end.line)
+                json.field("endColumn", r.end.column)
+                json.field("message", r.message)
+                json.endObject()
+            }
+            json.endArray()
         }
-        return .object(pairs)
     }
 }

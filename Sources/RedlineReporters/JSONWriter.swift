@@ -89,3 +89,60 @@ public indirect enum JSONValue: Sendable, Equatable {
         for _ in 0..<levels { out += "  " }
     }
 }
+
+/// JSON written as it is produced, with the same layout as `JSONValue.render` (keys in the
+/// order written; pretty: two spaces per level): large reports are not built as a tree first.
+public struct JSONStream {
+    public private(set) var output = ""
+    private let pretty: Bool
+    /// Per open container: whether anything has been written in it yet.
+    private var started: [Bool] = []
+    /// Set after `key`: the next value goes on the key's line.
+    private var afterKey = false
+
+    public init(pretty: Bool, capacity: Int = 0) {
+        self.pretty = pretty
+        output.reserveCapacity(capacity)
+    }
+
+    private mutating func beginValue() {
+        if afterKey { afterKey = false; return }
+        guard !started.isEmpty else { return }
+        if started[started.count - 1] { output += pretty ? ",\n" : "," } else if pretty { output += "\n" }
+        started[started.count - 1] = true
+        if pretty { for _ in 0..<started.count { output += "  " } }
+    }
+
+    private mutating func end(_ closer: String, empty: String) {
+        let wrote = started.removeLast()
+        if !wrote {
+            // An empty container: "[]" / "{}" on one line (its opener is already written).
+            output.removeLast()
+            output += empty
+            return
+        }
+        if pretty {
+            output += "\n"
+            for _ in 0..<started.count { output += "  " }
+        }
+        output += closer
+    }
+
+    public mutating func beginObject() { beginValue(); output += "{"; started.append(false) }
+    public mutating func endObject() { end("}", empty: "{}") }
+    public mutating func beginArray() { beginValue(); output += "["; started.append(false) }
+    public mutating func endArray() { end("]", empty: "[]") }
+
+    public mutating func key(_ name: String) {
+        beginValue()
+        JSONWriter.quote(name, into: &output)
+        output += pretty ? ": " : ":"
+        afterKey = true
+    }
+
+    public mutating func string(_ s: String) { beginValue(); JSONWriter.quote(s, into: &output) }
+    public mutating func int(_ i: Int) { beginValue(); output += String(i) }
+
+    public mutating func field(_ name: String, _ s: String) { key(name); string(s) }
+    public mutating func field(_ name: String, _ i: Int) { key(name); int(i) }
+}

@@ -94,43 +94,68 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 
 /// Runs git and returns its standard output.
 enum Git {
+    /// Runs `git -C folder -c core.quotepath=off ARGUMENTS` (found on PATH) with posix_spawn:
+    /// Foundation's `Process.waitUntilExit` polls every 50 ms, which was most of a warm run.
     static func run(_ arguments: [String], in folder: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw GitError(message: "cannot run git: \(error)") }
-        // Read both pipes to the end before waiting, so a full pipe cannot stall git.
-        let errorData = ErrorCollector(err.fileHandleForReading)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw GitError(message: message.isEmpty ? "git \(arguments.first ?? "") failed" : message)
+        var output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
+        guard pipe(&output) == 0 else { throw GitError(message: "cannot run git: no pipe") }
+        guard pipe(&errors) == 0 else {
+            close(output[0]); close(output[1])
+            throw GitError(message: "cannot run git: no pipe")
         }
-        return [UInt8](data)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        for fd in output + errors { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ["git", "-C", folder, "-c", "core.quotepath=off"] + arguments
+        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "git", &actions, nil, cArguments, environ)
+        close(output[1])
+        close(errors[1])
+        guard spawned == 0 else {
+            close(output[0]); close(errors[0])
+            throw GitError(message: "cannot run git: \(String(cString: strerror(spawned)))")
+        }
+        // Both pipes are read to the end before waiting, so a full pipe cannot stall git.
+        let errorEnd = errors[0]
+        let errorText = Background { readAll(errorEnd) }
+        let data = readAll(output[0])
+        let message = (try? errorText.value()) ?? []
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Exited normally with status 0 (WIFEXITED and WEXITSTATUS, which Swift does not import).
+        guard status & 0x7f == 0 && (status >> 8) & 0xff == 0 else {
+            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw GitError(message: text.isEmpty ? "git \(arguments.first ?? "") failed" : text)
+        }
+        return data
+    }
+
+    /// Everything readable from a descriptor, which it then closes.
+    private static func readAll(_ fd: Int32) -> [UInt8] {
+        defer { close(fd) }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                data += buffer[0..<n]
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
     }
 
     /// NUL-separated paths.
     static func split(_ bytes: [UInt8]) -> [String] {
         bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Reads a pipe on another thread.
-    final class ErrorCollector: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-        init(_ handle: FileHandle) {
-            DispatchQueue.global().async {
-                self.data = handle.readDataToEndOfFile()
-                self.done.signal()
-            }
-        }
-        func wait() -> Data { done.wait(); return data }
     }
 }
 
