@@ -10,26 +10,49 @@ public struct JSONWriter {
         return out
     }
 
-    /// Appends `s` quoted; strings with nothing to escape (most) are copied whole.
+    /// Appends `s` quoted; runs of bytes with nothing to escape are copied whole.
     public static func quote(_ s: String, into out: inout String) {
         out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = runStart
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            var escape: String?
+            var next = utf8.index(after: i)
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped: JavaScript reads them as line ends.
+                var j = next
+                if j != utf8.endIndex && utf8[j] == 0x80 {
+                    j = utf8.index(after: j)
+                    if j != utf8.endIndex && (utf8[j] == 0xA8 || utf8[j] == 0xA9) {
+                        escape = utf8[j] == 0xA8 ? "\\u2028" : "\\u2029"
+                        next = utf8.index(after: j)
+                    }
+                }
+            default: break
             }
+            if let escape {
+                // Slices by UTF-8 index, not by Character ("\r\n" is one Character).
+                out += String(decoding: utf8[runStart..<i], as: UTF8.self)
+                out += escape
+                runStart = next
+            }
+            i = next
+        }
+        if runStart == utf8.startIndex {
+            out += s
+        } else {
+            out += String(decoding: utf8[runStart...], as: UTF8.self)
         }
         out += "\""
     }

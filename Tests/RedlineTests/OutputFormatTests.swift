@@ -1,5 +1,6 @@
 import Foundation
 import RedlineKit
+import RedlineReporters
 import Testing
 
 /// Golden files for every machine format, the annotated diff, and `fix`.
@@ -7,6 +8,19 @@ import Testing
 /// Set `REDLINE_UPDATE_GOLDEN=1` to rewrite the golden files from the current output (then
 /// review the change before committing it).
 @Suite struct OutputFormatTests {
+    @Test func jsonStringsAreEscapedAsTheContractSays() throws {
+        #expect(JSONWriter.quote("plain “curly” café 🙂") == "\"plain “curly” café 🙂\"")
+        #expect(JSONWriter.quote("a\"b\\c") == "\"a\\\"b\\\\c\"")
+        #expect(JSONWriter.quote("line\r\nnext\ttab\u{1}") == "\"line\\r\\nnext\\ttab\\u0001\"")
+        #expect(JSONWriter.quote("x\u{2028}y\u{2029}z\u{2027}") == "\"x\\u2028y\\u2029z\u{2027}\"")
+        #expect(JSONWriter.quote("") == "\"\"")
+        // Whatever the text, the result reads back as the text.
+        for text in ["e\u{301}\r\n\"", "\u{2028}", "“\\”", "\n\n"] {
+            let data = Data(("[" + JSONWriter.quote(text) + "]").utf8)
+            #expect(try JSONSerialization.jsonObject(with: data) as? [String] == [text])
+        }
+    }
+
     /// A story with a safe fix (a clear misspelling), a finding without one, and a name slip.
     static let story = """
         # Storm update
