@@ -186,9 +186,16 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to end (once); its result, or its error thrown.
+    /// Set by the waiting thread only.
+    private var waited = false
+
+    /// Waits for the work to end; its result, or its error thrown. Call from one thread.
     public func value() throws -> Value {
-        if result == nil { done.wait() }
+        if !waited {
+            // The semaphore orders the worker's write of `result` before this read.
+            done.wait()
+            waited = true
+        }
         return try result!.get()
     }
 }
