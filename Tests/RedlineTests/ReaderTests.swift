@@ -593,7 +593,9 @@ import RedlineCore
         let src = Self.source(Self.frontMatterText + "\n\n| a | b |\n|---|---|\n| c | ~~d~~ |\n\n- [ ] task &amp; more\n")
         let expected = Self.visible(MarkdownReader.read(src))
         await withTaskGroup(of: String.self) { group in
-            for _ in 0..<16 {
+            // Enough parses side by side that one ending while another reads inline text is
+            // all but certain (cmark-gfm once shared its table of special characters).
+            for _ in 0..<200 {
                 group.addTask { Self.visible(MarkdownReader.read(src)) }
             }
             for await v in group { #expect(v == expected) }

@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 import RedlineCore
 
@@ -64,6 +65,11 @@ enum CmarkExtensions {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// Held while cmark-gfm parses: this version keeps the table of special inline characters
+    /// in a global that every parse sets up and then clears for its extensions (`~` for
+    /// strikethrough), so a parse ending on one thread made another miss `~~struck~~` text.
+    static let parseLock = NSLock()
 }
 
 /// Walks a cmark-gfm tree and maps its text back to source bytes.
@@ -146,10 +152,13 @@ struct MarkdownWalker {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
+        CmarkExtensions.parseLock.lock()
         if let base = input.baseAddress, input.count > 0 {
             base.withMemoryRebound(to: CChar.self, capacity: input.count) { cmark_parser_feed(parser, $0, input.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return }
+        let parsed = cmark_parser_finish(parser)
+        CmarkExtensions.parseLock.unlock()
+        guard let document = parsed else { return }
         defer { cmark_node_free(document) }
         guard let iter = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iter) }
