@@ -131,29 +131,3 @@ struct RepositoryOptions: ParsableArguments {
         return (RunRequest(inputs: inputs, context: context, cacheDirectory: cacheDirectory, factsFiles: facts), errors)
     }
 }
-
-/// Symbolic links resolved, so paths from git and from the command line compare.
-enum RealPath {
-    /// The last component of a path.
-    static func fileName(_ path: String) -> Substring {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
-        return path[path.index(after: slash)...]
-    }
-
-    /// An absolute path with `.` and `..` components and repeated slashes removed (no system calls).
-    static func normalized(_ path: String, in folder: String) -> String {
-        var parts: [Substring] = []
-        for part in ((path.hasPrefix("/") ? path : folder + "/" + path).split(separator: "/")) {
-            if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    static func of(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-}

@@ -51,34 +51,24 @@ public struct FactLinks: Sendable, Equatable {
         return out
     }
 
-    /// Reads the compact form; nil when it is damaged or empty.
+    /// Reads the compact form (with `LinkReach`'s reader, the one the engine uses); nil when it
+    /// is damaged or empty.
     public init?(encoded bytes: ArraySlice<UInt8>) {
-        var i = bytes.startIndex
-        func u32() -> UInt32? {
-            guard bytes.endIndex - i >= 4 else { return nil }
-            defer { i += 4 }
-            return bytes[i..<(i + 4)].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        }
-        func u64() -> UInt64? {
-            guard bytes.endIndex - i >= 8 else { return nil }
-            defer { i += 8 }
-            return bytes[i..<(i + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        }
-        guard let count = u32(), count < 1 << 16 else { return nil }
-        rules = []
-        for _ in 0..<count {
-            guard let raw = u32() else { return nil }
-            let items = Int32(bitPattern: raw)
-            if items < 0 { rules.append(nil); continue }
-            var rule = Items([])
-            for _ in 0..<items {
-                guard let n = u32(), Int(n) <= (bytes.endIndex - i) / 8 else { return nil }
-                for _ in 0..<n { rule.keys.append(u64()!) }
-                rule.ends.append(Int32(rule.keys.count))
+        let read: [Items?]? = Array(bytes).withUnsafeBytes { buffer in
+            guard buffer.count >= 4 else { return nil }
+            let count = Int(buffer.loadUnaligned(as: UInt32.self).littleEndian)
+            guard count < 1 << 16 else { return nil }
+            return (0..<count).map { rule in
+                var keys: [[UInt64]] = []
+                let offered = LinkReach.forEachItem(buffer, rule: rule) { item in
+                    keys.append((0..<(item.count / 8)).map { item.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self).littleEndian })
+                }
+                return offered ? Items(keys) : nil
             }
-            rules.append(rule)
         }
-        guard i == bytes.endIndex else { return nil }
+        // A rule the reader could not read counts as offering none; encoding it again tells.
+        guard let read, FactLinks(rules: read).encoded[...] == bytes else { return nil }
+        rules = read
     }
 }
 

@@ -9,7 +9,7 @@ public struct GitRepository: Sendable {
     /// The work tree containing `folder`, or nil when it is not in one (or git is missing).
     /// Asked once per folder in a process.
     public static func containing(_ folder: String) -> GitRepository? {
-        roots.value(for: realPath(folder)) {
+        roots.value(for: RealPath.of(folder)) {
             guard let out = try? Git.run(["rev-parse", "--show-toplevel"], in: folder) else { return nil }
             let root = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return root.isEmpty ? nil : root
@@ -22,7 +22,7 @@ public struct GitRepository: Sendable {
     /// relative to `folder`, sorted. Tracked files deleted from the work tree are listed too
     /// (reading them tells).
     public func files(below folder: String) throws -> [String] {
-        let base = Self.realPath(folder)
+        let base = RealPath.of(folder)
         let listed: [String]
         if base == root || base.hasPrefix(root + "/") {
             // From the one listing of the whole work tree.
@@ -62,13 +62,6 @@ public struct GitRepository: Sendable {
     }
 
     private static let listings = Memo<String, Result<Listing, any Error>>()
-
-    /// A path with symbolic links resolved (itself when that fails).
-    static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 
     /// Absolute paths of the files added, copied, modified, renamed or changed in type since the
     /// merge base of `ref` and HEAD (committed, staged or not), plus untracked files not ignored:
@@ -156,46 +149,5 @@ enum Git {
     /// NUL-separated paths.
     static func split(_ bytes: [UInt8]) -> [String] {
         bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
-/// Values computed once per key, from any thread (a second caller waits for the first).
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
-
-    func value(for key: Key, make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = values[key] { return known }
-        let made = make()
-        values[key] = made
-        return made
-    }
-}
-
-/// Work started on another thread now, whose result (or error) is waited for later.
-public final class Background<Value: Sendable>: @unchecked Sendable {
-    private var result: Result<Value, Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    public init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async {
-            self.result = Result { try work() }
-            self.done.signal()
-        }
-    }
-
-    /// Set by the waiting thread only.
-    private var waited = false
-
-    /// Waits for the work to end; its result, or its error thrown. Call from one thread.
-    public func value() throws -> Value {
-        if !waited {
-            // The semaphore orders the worker's write of `result` before this read.
-            done.wait()
-            waited = true
-        }
-        return try result!.get()
     }
 }
