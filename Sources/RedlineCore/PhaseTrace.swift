@@ -2,7 +2,8 @@ import Foundation
 
 /// Phase timings for finding where a run's time goes: with `REDLINE_TRACE=1` in the
 /// environment, `PhaseTrace.mark("…")` prints the milliseconds since start and since the
-/// previous mark to standard error; otherwise it does nothing.
+/// previous mark to standard error, with the process's CPU time (all threads) so far;
+/// otherwise it does nothing.
 public enum PhaseTrace {
     private static let enabled = ProcessInfo.processInfo.environment["REDLINE_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false
     private static let state = Mutex()
@@ -20,6 +21,14 @@ public enum PhaseTrace {
         let total = Double(now - state.start) / 1e6, step = Double(now - state.last) / 1e6
         state.last = now
         state.lock.unlock()
-        FileHandle.standardError.write(Data(String(format: "trace %8.1f ms (+%7.1f) %@\n", total, step, phase()).utf8))
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3
+        FileHandle.standardError.write(Data(String(format: "trace %8.1f ms (+%7.1f) cpu %8.1f ms %@\n", total, step, cpu, phase()).utf8))
     }
 }

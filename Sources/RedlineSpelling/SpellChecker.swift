@@ -19,26 +19,18 @@ public final class SpellChecker: @unchecked Sendable {
     private let extraSets: [ExtraWords]
     /// The distinct sets of `extraSets` (dictionaries with the same input conversions share one).
     private let distinctExtraSets: [ExtraWords]
-    private let lock = NSLock()
-    private var idle: [[HunspellHandle]] = []
-    /// Every answer of `isCorrect`, guarded by `lock`. Behind a pointer: a stored property of a
-    /// class is checked for exclusive access at run time on every use, which cost more than
-    /// the look-up itself (this is asked for nearly every word of every document).
-    private let spellCache: UnsafeMutablePointer<[String: Bool]> = {
-        let pointer = UnsafeMutablePointer<[String: Bool]>.allocate(capacity: 1)
-        pointer.initialize(to: [:])
-        return pointer
-    }()
-    private var suggestionCache: [String: [String]] = [:]
+    /// The Hunspell handles, opened on background threads while start-up goes on.
+    private let pool: HunspellPool
+    /// Every answer of `isCorrect`.
+    private let spellCache = ShardedMemo<Bool>()
+    private let suggestionCache = ShardedMemo<[String]>()
 
-    /// Opens the dictionaries (checked to exist) and indexes `extraWords`.
+    /// Opens the dictionaries (checked to exist; on another thread, while this goes on) and
+    /// indexes `extraWords`.
     public init(dictionaries: [DictionaryFiles], extraWords: [String] = []) {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
-        // Hunspell reads and hashes the dictionaries (tens of milliseconds) on another thread
-        // while the extra-word sets are built here: start-up is serial, and there are two cores.
-        let opening = OpeningHandles()
-        Thread.detachNewThread { opening.open(dictionaries) }
+        pool = HunspellPool(dictionaries: dictionaries)
         var byConversions: [String: ExtraWords] = [:]
         var distinct: [ExtraWords] = []
         extraSets = dictionaries.map { files in
@@ -51,56 +43,19 @@ public final class SpellChecker: @unchecked Sendable {
             return set
         }
         distinctExtraSets = distinct
-        idle.append(opening.wait())
     }
 
-    deinit {
-        spellCache.deinitialize(count: 1)
-        spellCache.deallocate()
+    /// Starts opening handles for `threads` threads that check at once (each needs a set of
+    /// its own), on background threads.
+    public func prepareHandles(threads: Int) {
+        pool.prepare(sets: threads)
     }
 
-    private func makeHandles() -> [HunspellHandle] { Self.makeHandles(dictionaries) }
-
-    private static func makeHandles(_ dictionaries: [DictionaryFiles]) -> [HunspellHandle] {
-        dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
-    }
-
-    /// The first set of handles, opened on another thread during `init`.
-    private final class OpeningHandles: @unchecked Sendable {
-        private var handles: [HunspellHandle] = []
-        private let done = DispatchSemaphore(value: 0)
-
-        func open(_ dictionaries: [DictionaryFiles]) {
-            handles = SpellChecker.makeHandles(dictionaries)
-            done.signal()
-        }
-
-        /// The handles, once opened.
-        func wait() -> [HunspellHandle] {
-            done.wait()
-            return handles
-        }
-    }
-
-    private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
-        lock.lock()
-        let handles = idle.popLast()
-        lock.unlock()
-        // A new set of handles loads the dictionaries: set-up, not the current file's time.
-        let set = handles ?? WorkClock.offTheClock { makeHandles() }
-        let result = body(set)
-        lock.lock()
-        idle.append(set)
-        lock.unlock()
-        return result
-    }
+    private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T { pool.withHandles(body) }
 
     /// Whether any dictionary (or the extra words) accepts the word as written.
     public func isCorrect(_ word: String) -> Bool {
-        lock.lock()
-        let cached = spellCache.pointee[word]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = spellCache[word] { return cached }
         // The extra words first: a few set look-ups, where Hunspell takes some microseconds a
         // dictionary and a name from the word lists fails both dictionaries first (on the BBC
         // corpus about one word in eight that reaches here is such a name).
@@ -109,9 +64,7 @@ public final class SpellChecker: @unchecked Sendable {
                 || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
                     && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
         }
-        lock.lock()
-        spellCache.pointee[word] = ok
-        lock.unlock()
+        spellCache[word] = ok
         return ok
     }
 
@@ -184,10 +137,7 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// Hunspell's suggestions from every dictionary, merged, best first, without repeats.
     public func hunspellSuggestions(_ word: String) -> [String] {
-        lock.lock()
-        let cached = suggestionCache[word]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = suggestionCache[word] { return cached }
         let lists = withHandles { handles in handles.map { $0.suggest(word) } }
         var seen = Set<String>()
         var merged: [String] = []
@@ -195,9 +145,7 @@ public final class SpellChecker: @unchecked Sendable {
         for i in 0..<longest {
             for list in lists where i < list.count && seen.insert(list[i]).inserted { merged.append(list[i]) }
         }
-        lock.lock()
         suggestionCache[word] = merged
-        lock.unlock()
         return merged
     }
 }

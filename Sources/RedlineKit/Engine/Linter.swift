@@ -123,13 +123,16 @@ public final class Linter: @unchecked Sendable {
         let registry = includesRuleFiles
             ? registry : try Self.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
         self.registry = registry
+        PhaseTrace.mark("linter: registry")
         let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
         var lists: [SpellingResources.WordListFile] = []
         for file in Self.bundledWordLists(dataDirectory) + options.wordFiles {
             lists.append(.init(path: file, words: try WordList.load(file)))
         }
+        PhaseTrace.mark("linter: word lists")
         let resources = SpellingResources(dictionaries: dictionaries, wordLists: lists)
         let speller = SpellChecker(dictionaries: dictionaries, extraWords: resources.extraWords)
+        PhaseTrace.mark("linter: speller")
         // The rule folders, for rules that read data tables from them (the names tables).
         var environmentOptions = options.values
         if !options.rulePaths.isEmpty { environmentOptions["rules.paths"] = options.rulePaths.joined(separator: "\n") }
@@ -144,6 +147,9 @@ public final class Linter: @unchecked Sendable {
         let enabled = registry.definitions.filter { Self.isEnabled($0.info, options) }
         // The suggestion index takes a second of CPU: built meanwhile on the other core.
         if enabled.contains(where: { $0.info.category == .spelling }) { suggester.prepareInBackground() }
+        // Each worker thread needs Hunspell handles of its own: opened meanwhile too.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        speller.prepareHandles(threads: min(options.jobs ?? cores, cores))
 
         var documentRules: [any DocumentChecking] = []
         var runRules: [(id: String, box: any RunRuleBox)] = []
@@ -157,6 +163,7 @@ public final class Linter: @unchecked Sendable {
             if let r = rule as? any DocumentChecking { documentRules.append(r) }
             if let r = rule as? any RunJudging { runRules.append((info.id, Self.box(r))) }
         }
+        PhaseTrace.mark("linter: rules made")
         self.documentRules = documentRules
         self.runRules = runRules
         self.severityOverrides = severities

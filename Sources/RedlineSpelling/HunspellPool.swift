@@ -1,0 +1,87 @@
+import Foundation
+import RedlineCore
+
+/// Sets of Hunspell handles (one handle per dictionary) lent to one thread at a time.
+///
+/// Opening a set reads and hashes every dictionary (tens of milliseconds each, and Hunspell 1.7
+/// opens one handle at a time, see `HunspellHandle`), so sets are opened on background threads
+/// while the rest of start-up goes on. A thread that finds no idle set waits while a set is
+/// being opened (for it, or for a busy set to come back: each loan is one look-up, a few
+/// microseconds); only when none is being opened does it open one itself, so the pool grows to
+/// the number of threads that ask at once.
+final class HunspellPool: @unchecked Sendable {
+    private let dictionaries: [DictionaryFiles]
+    private let condition = NSCondition()
+    private var idle: [[HunspellHandle]] = []
+    /// Sets now being opened (by a background thread or by a thread that found none idle).
+    private var opening = 0
+    /// Sets opened so far, and being opened.
+    private var total = 0
+
+    /// Starts opening the first set on a background thread.
+    init(dictionaries: [DictionaryFiles]) {
+        self.dictionaries = dictionaries
+        prepare(sets: 1)
+    }
+
+    /// How many sets are open or being opened.
+    var setCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return total
+    }
+
+    /// Starts opening sets on background threads until `sets` exist or are being opened (for
+    /// a run with that many worker threads).
+    func prepare(sets: Int) {
+        condition.lock()
+        let missing = max(0, sets - total)
+        total += missing
+        opening += missing
+        condition.unlock()
+        for _ in 0..<missing {
+            Thread.detachNewThread { [self] in
+                let set = Self.open(dictionaries)
+                condition.lock()
+                idle.append(set)
+                opening -= 1
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+    }
+
+    private static func open(_ dictionaries: [DictionaryFiles]) -> [HunspellHandle] {
+        dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
+    }
+
+    /// Runs `body` with a set of handles no other thread uses meanwhile.
+    func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
+        condition.lock()
+        var set = idle.popLast()
+        if set == nil && opening > 0 {
+            // Waiting for a set is set-up, not the current file's time.
+            WorkClock.offTheClock {
+                while idle.isEmpty && opening > 0 { condition.wait() }
+            }
+            set = idle.popLast()
+        }
+        if set == nil {
+            opening += 1
+            total += 1
+            condition.unlock()
+            let made = WorkClock.offTheClock { Self.open(dictionaries) }
+            condition.lock()
+            opening -= 1
+            condition.broadcast()
+            set = made
+        }
+        condition.unlock()
+        let result = body(set!)
+        condition.lock()
+        idle.append(set!)
+        condition.signal()
+        condition.unlock()
+        return result
+    }
+}
