@@ -87,7 +87,7 @@ struct DiffCommand: ParsableCommand {
         let (result, session) = try CheckRunner.run(paths: paths, checking: checking, repository: repository, stdinFilename: stdinFilename)
         let color = !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Console.out(DiffOutput.render(result, color: color))
-        try CheckRunner.exit(for: result, failOn: failOn, session: session)
+        CheckRunner.exit(for: result, failOn: failOn, session: session)
     }
 }
 

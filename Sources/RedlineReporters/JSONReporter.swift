@@ -3,7 +3,12 @@ import RedlineCore
 /// `--format json`: one object, exactly the documented output contract (version 1).
 public struct JSONReporter: Reporter {
     public var pretty: Bool
-    public init(pretty: Bool = true) { self.pretty = pretty }
+    /// Threads that may write files' findings side by side (the output is the same).
+    public var threads: Int
+    public init(pretty: Bool = true, threads: Int = 1) {
+        self.pretty = pretty
+        self.threads = threads
+    }
 
     public func render(_ report: Report) -> String {
         var json = JSONStream(pretty: pretty, capacity: report.files.count * 64 + report.diagnostics.count * 400)
@@ -11,19 +16,17 @@ public struct JSONReporter: Reporter {
         json.field("version", 1)
         json.key("files")
         json.beginArray()
-        for file in report.files {
-            json.beginObject()
-            json.field("path", file.path)
-            json.key("findings")
-            json.beginArray()
-            for d in file.diagnostics {
-                json.beginObject()
-                Self.findingFields(d, into: &json)
-                json.endObject()
-            }
-            json.endArray()
-            json.endObject()
+        // Big reports (thousands of files) are written in slices on several threads, each
+        // slice as the one stream would have written it.
+        let slices = ParallelSlices(count: report.files.count, threads: threads, minimumPerSlice: 256)
+        let pretty = pretty
+        let written = slices.map { range in
+            var part = JSONStream(pretty: pretty, nesting: 2, afterSibling: range.lowerBound > 0,
+                                  capacity: range.count * 64 + report.files[range].reduce(0) { $0 + $1.diagnostics.count } * 400)
+            for file in report.files[range] { Self.fileObject(file, into: &part) }
+            return part
         }
+        for part in written { json.append(fragment: part) }
         json.endArray()
         json.key("summary")
         json.beginObject()
@@ -34,6 +37,21 @@ public struct JSONReporter: Reporter {
         json.endObject()
         json.endObject()
         return json.output + "\n"
+    }
+
+    /// One file's object: its path and findings.
+    static func fileObject(_ file: Report.File, into json: inout JSONStream) {
+        json.beginObject()
+        json.field("path", file.path)
+        json.key("findings")
+        json.beginArray()
+        for d in file.diagnostics {
+            json.beginObject()
+            Self.findingFields(d, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
     /// One finding's fields as in the contract; `fix` adds its own range when it is not the

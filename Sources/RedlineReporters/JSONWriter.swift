@@ -128,6 +128,22 @@ public struct JSONStream {
         output.reserveCapacity(capacity)
     }
 
+    /// A stream for a run of values inside containers already open elsewhere, `nesting` deep,
+    /// after other values of the innermost one when `afterSibling`: what it writes is exactly
+    /// what the enclosing stream would have written there (see `append(fragment:)`).
+    public init(pretty: Bool, nesting: Int, afterSibling: Bool, capacity: Int = 0) {
+        self.init(pretty: pretty, capacity: capacity)
+        started = Array(repeating: true, count: max(0, nesting - 1)) + (nesting > 0 ? [afterSibling] : [])
+    }
+
+    /// Appends what a fragment stream (made with `init(pretty:nesting:afterSibling:)` at this
+    /// stream's depth) wrote.
+    public mutating func append(fragment: JSONStream) {
+        guard !fragment.output.isEmpty else { return }
+        output += fragment.output
+        if !started.isEmpty { started[started.count - 1] = true }
+    }
+
     private mutating func beginValue() {
         if afterKey { afterKey = false; return }
         guard !started.isEmpty else { return }

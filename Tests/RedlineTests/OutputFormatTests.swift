@@ -21,6 +21,27 @@ import Testing
         }
     }
 
+    /// A big report is written in slices on several threads: the same bytes as on one, pretty
+    /// or compact, whatever the number of files (empty files and files without findings too).
+    @Test func jsonWrittenInSlicesIsTheSameAsInOne() throws {
+        let findings = TestSupport.linter.check(text: Self.story, path: "story.md")
+        #expect(!findings.isEmpty)
+        for count in [0, 1, 255, 256, 257, 1000, 2049] {
+            let files = (0..<count).map { i in
+                Report.File(path: "folder/story-\(i).md", diagnostics: i % 3 == 0 ? [] : Array(findings.prefix(i % 5)))
+            }
+            for pretty in [true, false] {
+                let one = JSONReporter(pretty: pretty, threads: 1).render(Report(files: files))
+                for threads in [2, 3, 8] {
+                    #expect(JSONReporter(pretty: pretty, threads: threads).render(Report(files: files)) == one,
+                            "\(count) files, \(threads) threads, pretty \(pretty)")
+                }
+                let parsed = try JSONSerialization.jsonObject(with: Data(one.utf8)) as? [String: Any]
+                #expect((parsed?["files"] as? [Any])?.count == count)
+            }
+        }
+    }
+
     /// A story with a safe fix (a clear misspelling), a finding without one, and a name slip.
     static let story = """
         # Storm update

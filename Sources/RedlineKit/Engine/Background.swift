@@ -40,3 +40,19 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         return try result!.get()
     }
 }
+
+/// Memory freed on another thread.
+enum BackgroundRelease {
+    /// Frees `value` on another thread: the caller gives up its reference (`consume`), so the
+    /// memory is released there, not on the caller's thread.
+    static func of<T>(_ value: consuming T) {
+        let box = UncheckedBox(value)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
+    }
+}
+
+/// A value carried to another thread that will only release it.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: consuming T) { self.value = value }
+}

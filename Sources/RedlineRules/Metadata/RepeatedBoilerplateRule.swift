@@ -94,24 +94,33 @@ public struct RepeatedBoilerplateRule: RunRule {
     public func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic] {
         let files = facts.count
         guard files >= 3 else { return [] }
-        var byKey: [String: Set<Int>] = [:]
-        var byHead: [String: Set<Int>] = [:]
-        var byText: [String: (key: String, files: Set<Int>)] = [:]
+        // Lines are counted by 64-bit hashes of their keys and texts, each file once (files
+        // come in order, so remembering the last file counted is enough).
+        var byKey = DistinctFiles(), byHead = DistinctFiles(), byText = DistinctFiles()
+        var hashes: [(key: UInt64, head: UInt64?)] = []
+        var textKeys: [UInt64: UInt64] = [:]
         for (f, item) in facts.enumerated() {
             for c in item.facts.lines {
-                byKey[c.key, default: []].insert(f)
-                byText[c.text, default: (c.key, [])].files.insert(f)
-                if let h = c.headKey { byHead[h, default: []].insert(f) }
+                let key = FNV64.of(c.key), text = FNV64.of(c.text), head = c.headKey.map { FNV64.of($0) }
+                hashes.append((key, head))
+                byKey.count(key, file: f)
+                byText.count(text, file: f)
+                textKeys[text] = key
+                if let head { byHead.count(head, file: f) }
             }
         }
         // Keys under which one exact line stands in three files or more: a template.
-        let templates = Set(byText.values.filter { $0.files.count >= 3 }.map(\.key))
+        let templates = Set(textKeys.compactMap { text, key in byText.files(text) >= 3 ? key : nil })
         let allow = Self.allowList(options.values["metadata.allow"])
         var out: [Diagnostic] = []
+        var next = 0
         for (f, item) in facts.enumerated() {
-            for c in item.facts.lines where !c.suppressed {
+            for c in item.facts.lines {
+                let hash = hashes[next]
+                next += 1
+                guard !c.suppressed else { continue }
                 let needed = max(3, Int((Double(files) * (c.readsAsProse ? 0.05 : 0.005)).rounded(.up)))
-                let count = max(byKey[c.key]?.count ?? 0, c.headKey.flatMap { byHead[$0]?.count } ?? 0)
+                let count = max(byKey.files(hash.key), hash.head.map { byHead.files($0) } ?? 0)
                 guard count >= needed, !allow.contains(where: { $0.matches(c.key) }) else { continue }
                 // Left to the rule that names what the line is.
                 if others.contains(where: { $0.wholeLine(text: c.text, scopes: [.line, .edge]) != nil })
@@ -120,10 +129,23 @@ public struct RepeatedBoilerplateRule: RunRule {
                 // more (a template): lines that merely look alike ("Paragraph 3 of story 12: …")
                 // are reported, not deleted, else each `fix` would delete the next such line.
                 out.append(diagnostic(c, path: item.path, count: count, files: files, fileIndex: f,
-                                      deletable: templates.contains(c.key)))
+                                      deletable: templates.contains(hash.key)))
             }
         }
         return out
+    }
+
+    /// How many distinct files each hashed line is in.
+    private struct DistinctFiles {
+        private var counts: [UInt64: (files: Int, last: Int)] = [:]
+
+        /// Counts `file` for `hash`, unless it was the last file counted for it.
+        mutating func count(_ hash: UInt64, file: Int) {
+            counts[hash, default: (0, -1)].files += counts[hash]?.last == file ? 0 : 1
+            counts[hash]!.last = file
+        }
+
+        func files(_ hash: UInt64) -> Int { counts[hash]?.files ?? 0 }
     }
 
     /// A line is counted with the lines of the same key or the same head, and needs only the
