@@ -15,10 +15,9 @@ public final class SpellChecker: @unchecked Sendable {
     public let dictionaries: [DictionaryFiles]
     /// The extra words (word lists) accepted beside the dictionaries.
     public let extraWords: [String]
-    /// The extra words as a set, per dictionary (each dictionary converts input its own way).
-    private let extraSets: [ExtraWords]
-    /// The distinct sets of `extraSets` (dictionaries with the same input conversions share one).
-    private let distinctExtraSets: [ExtraWords]
+    /// The extra words as sets, built on another thread during start-up (some 50 ms for the
+    /// house lists), waited for by the first look-up that needs them.
+    private let extraWordSets: ExtraWordSets
     /// `capitalsFollowLowercase(affixPaths:)` of the dictionaries.
     private let capitalsFollowLowercase: Bool
     /// The Hunspell handles, opened on background threads while start-up goes on.
@@ -34,18 +33,7 @@ public final class SpellChecker: @unchecked Sendable {
         self.extraWords = extraWords
         pool = HunspellPool(dictionaries: dictionaries)
         capitalsFollowLowercase = Self.capitalsFollowLowercase(affixPaths: dictionaries.map(\.affixPath))
-        var byConversions: [String: ExtraWords] = [:]
-        var distinct: [ExtraWords] = []
-        extraSets = dictionaries.map { files in
-            let conversions = Self.inputConversions(affixPath: files.affixPath)
-            let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
-            if let set = byConversions[key] { return set }
-            let set = ExtraWords(extraWords, conversions: conversions)
-            byConversions[key] = set
-            distinct.append(set)
-            return set
-        }
-        distinctExtraSets = distinct
+        extraWordSets = ExtraWordSets(extraWords, dictionaries: dictionaries)
     }
 
     /// Starts opening handles for `threads` threads that check at once (each needs a set of
@@ -69,7 +57,7 @@ public final class SpellChecker: @unchecked Sendable {
         // The extra words first: a few set look-ups, where Hunspell takes some microseconds a
         // dictionary and a name from the word lists fails both dictionaries first (on the BBC
         // corpus about one word in eight that reaches here is such a name).
-        let ok = distinctExtraSets.contains { $0.accepts(word) } || withHandles { handles in
+        let ok = extraWordSets.distinct.contains { $0.accepts(word) } || withHandles { handles in
             handles.contains { $0.spell(word) }
                 || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
                     && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
@@ -113,13 +101,13 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// One dictionary with the extra words, as Hunspell answers after `Hunspell_add` of each.
     private func accepts(_ word: String, dictionary i: Int, handles: [HunspellHandle]) -> Bool {
-        handles[i].spell(word) || extraSets[i].accepts(word) || breaksIntoAccepted(word, dictionary: i, handles: handles)
+        handles[i].spell(word) || extraWordSets.perDictionary[i].accepts(word) || breaksIntoAccepted(word, dictionary: i, handles: handles)
     }
 
     /// Hunspell's breaking of a word at `BREAK` points (by default a hyphen inside, at the start
     /// or at the end), each side checked again; `spell` in `hunspell.cxx`.
     private func breaksIntoAccepted(_ word: String, dictionary i: Int, handles: [HunspellHandle]) -> Bool {
-        guard let (scalars, _) = ExtraWords.clean(word, extraSets[i].conversions) else { return false }
+        guard let (scalars, _) = ExtraWords.clean(word, extraWordSets.perDictionary[i].conversions) else { return false }
         let text = ExtraWords.CaseType(scalars) == .capitals
             ? ExtraWords.initialCapital(ExtraWords.lowered(scalars)) : String(scalars: scalars)
         let scw = Array(text.utf8)
@@ -190,6 +178,50 @@ public final class SpellChecker: @unchecked Sendable {
         }
         suggestionCache[word] = merged
         return merged
+    }
+}
+
+/// The extra words as one `ExtraWords` set per dictionary (each dictionary converts input its
+/// own way; dictionaries with the same input conversions share one), built on another thread.
+final class ExtraWordSets: @unchecked Sendable {
+    private let built = DispatchGroup()
+    private var sets: (perDictionary: [ExtraWords], distinct: [ExtraWords]) = ([], [])
+
+    init(_ words: [String], dictionaries: [DictionaryFiles]) {
+        built.enter()
+        Thread.detachNewThread { [self] in
+            var byConversions: [String: ExtraWords] = [:]
+            var distinct: [ExtraWords] = []
+            let perDictionary = dictionaries.map { files in
+                let conversions = SpellChecker.inputConversions(affixPath: files.affixPath)
+                let key = conversions.map { $0.from + "\u{0}" + $0.to }.joined(separator: "\u{1}")
+                if let set = byConversions[key] { return set }
+                let set = ExtraWords(words, conversions: conversions)
+                byConversions[key] = set
+                distinct.append(set)
+                return set
+            }
+            sets = (perDictionary, distinct)
+            built.leave()
+        }
+    }
+
+    /// The set of each dictionary, in order.
+    var perDictionary: [ExtraWords] {
+        waitUntilBuilt()
+        return sets.perDictionary
+    }
+
+    /// The distinct sets.
+    var distinct: [ExtraWords] {
+        waitUntilBuilt()
+        return sets.distinct
+    }
+
+    /// Returns once the sets are built (the group orders their write before this returns);
+    /// waiting is set-up, not the current file's time.
+    private func waitUntilBuilt() {
+        if built.wait(timeout: .now()) == .timedOut { WorkClock.offTheClock { built.wait() } }
     }
 }
 
