@@ -53,8 +53,8 @@ public enum AgeScanner {
             if (text[i + 1] == "year" || text[i + 1] == "years") && text[i + 2] == "old" { return (Int(d.value), i + 3) }
             return nil
         }
-        let w = text[i]
         if text.has(i, .yearOld) {
+            let w = text[i]
             let prefix = String(w.dropLast("-year-old".count))
             if let v = NumberParser.wordValue(prefix) { return (Int(v), i + 1) }
         }

@@ -74,8 +74,17 @@ public enum NumberParser {
         return nil
     }
 
+    /// Suffixes glued to digits that make a time or a decade, not an amount ("5pm", "1990s").
+    static let otherSuffixes: Set<String> = ["am", "pm", "a.m", "p.m", "s", "hrs", "gmt", "bst"]
+
     /// Parses the digits of a number token: value, decimals, trailing zeros, the glued suffix.
     public static func digits(_ text: String) -> (value: Double, decimals: Int, trailingZeros: Int, suffix: String, grouped: Bool)? {
+        // The bytes in place (a short token's on the stack): no array is made.
+        var text = text
+        return text.withUTF8 { digits(bytes: $0) }
+    }
+
+    private static func digits(bytes b: UnsafeBufferPointer<UInt8>) -> (value: Double, decimals: Int, trailingZeros: Int, suffix: String, grouped: Bool)? {
         var intPart: Double = 0
         var frac: Double = 0
         var decimals = 0
@@ -83,7 +92,6 @@ public enum NumberParser {
         var inFraction = false
         var grouped = false
         var trailingZeros = 0
-        let b = Array(text.utf8)
         func isDigit(_ k: Int) -> Bool { k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
         var k = 0
         // Skip a currency symbol or sign.
@@ -157,7 +165,7 @@ public enum NumberParser {
         var end = i + 1
         var rounded = false
         if suffix == "%" { kind = .percent; suffix = "" }
-        if ["am", "pm", "a.m", "p.m", "s", "hrs", "gmt", "bst"].contains(suffix) { kind = .other }
+        if !suffix.isEmpty && Self.otherSuffixes.contains(suffix) { kind = .other }
         if let scale = suffixScales[suffix] {
             value *= scale; half *= scale; suffix = ""; rounded = true
         }
@@ -186,8 +194,8 @@ public enum NumberParser {
     }()
 
     private static func parseWords(_ text: NumberText, at i: Int) -> NumberPhrase? {
-        let w = text.lower[i]
         guard text.has(i, .numberStart) else { return nil }
+        let w = text.lower[i]
         func phrase(_ value: Double, _ interval: NumberInterval, _ end: Int, kind: NumberPhrase.Kind = .amount,
                     vague: Bool = false, half: Double = 0.5) -> NumberPhrase {
             NumberPhrase(kind: kind, value: value, interval: interval, halfUnit: half, start: i, end: end, suffix: "",
@@ -198,7 +206,7 @@ public enum NumberParser {
         // "half a million", "half a dozen" (below) before the fraction "half".
         let halfOfAmount = w == "half" && text[i + 1] == "a" && (text[i + 2] == "dozen" || scales[text[i + 2]] != nil)
         // Fractions: "two-thirds", "one-quarter", "half", "a third", "three quarters".
-        if let dash = w.firstIndex(of: "-") {
+        if w.utf8.contains(UInt8(ascii: "-")), let dash = w.firstIndex(of: "-") {
             let a = String(w[..<dash]), b = String(w[w.index(after: dash)...])
             if let n = units[a], let d = fractionDenominators[b], n < d {
                 return phrase(n / d, NumberInterval(exactly: n / d), i + 1, kind: .fraction)
