@@ -16,6 +16,7 @@ struct DocumentNames: Sendable {
         var groups: [[Int32]] = []
         groups.reserveCapacity(scan.forms.count)
         var seen: [UInt64: Int] = [:] // skeleton or group → first form, or -1 once two are seen
+        seen.reserveCapacity(scan.forms.count + scan.forms.count / 2)
         var candidates = Set<Int>()
         func note(_ key: UInt64, _ form: Int) {
             if let first = seen[key] {

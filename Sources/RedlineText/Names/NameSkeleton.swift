@@ -189,16 +189,24 @@ public enum NameSkeleton {
         }
     }
 
-    /// Replaces every `from` by `to` (never longer), left to right, in place.
+    /// Replaces every `from` by `to` (never longer), left to right, in place. Most names hold
+    /// none of the pattern's first letter: that is checked here, inline, before any call.
+    @inline(__always)
     private static func replace(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, _ present: inout Letters,
                                 notAtStart: Bool = false) {
+        guard present.contains(UInt32(from.utf8Start[0])) else { return }
+        rewrite(&s, from, to, &present, notAtStart: notAtStart)
+    }
+
+    /// `replace` once the pattern's first letter may occur.
+    private static func rewrite(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, _ present: inout Letters,
+                                notAtStart: Bool) {
         let f = from.utf8Start, fc = from.utf8CodeUnitCount
         let t = to.utf8Start, tc = to.utf8CodeUnitCount
-        // Most names hold none of the pattern's first letter, or not the whole pattern: skip
-        // the rewrite, which starts at the first match.
+        // Most names do not hold the whole pattern: skip the rewrite, which starts at the first match.
         let first = UInt32(f[0])
         let n = s.count
-        guard n >= fc, present.contains(first) else { return }
+        guard n >= fc else { return }
         var start = notAtStart ? 1 : 0
         search: while start + fc <= n {
             if s[start] == first {

@@ -514,6 +514,8 @@ public struct CountExtractor: Sendable {
             }
         }
         for k in 0..<text.count {
+            // Most tokens are no place word, time, date or number: one test of their classes.
+            if !text.isNumber(k) && text.classes[k].isDisjoint(with: Self.factClasses) { continue }
             let s = text.sentence[k]
             if text.has(k, .locative) && (!text.tokens[k].flags.contains(.capitalized) || text.tokens[k].flags.contains(.sentenceStart)) {
                 var j = k + 1
@@ -537,6 +539,9 @@ public struct CountExtractor: Sendable {
             }
         }
     }
+
+    /// The classes of the words `sentenceFacts` reads (besides numbers).
+    private static let factClasses: WordClass = [.locative, .timeWord, .weekday, .month]
 
     /// The sentence numbers of the title (a heading, the front matter's title, or a first line
     /// with no sentence end) and of the lead (the first sentence of the body); -1 when none.

@@ -22,6 +22,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let timeWord = WordClass(rawValue: 1 << 8)
     /// "six-year-old"
     public static let yearOld = WordClass(rawValue: 1 << 9)
+    /// The denominator of a fraction ("third", "quarters", "half").
+    public static let denominator = WordClass(rawValue: 1 << 10)
 
     /// Every listed word and its classes.
     static let lexicon: [String: WordClass] = {
@@ -31,6 +33,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add(NumberParser.units.keys, .numberWord)
         add(NumberParser.tens.keys, .numberWord)
         add(NumberParser.scales.keys, .scale)
+        add(NumberParser.fractionDenominators.keys, .denominator)
         add(DatePhrases.months.keys, .month)
         add(DatePhrases.weekdays.keys, .weekday)
         add(CountExtractor.locatives, .locative)
@@ -164,9 +167,9 @@ public struct NumberText: Sendable {
         for k in 0..<span.length {
             let b = bytes[span.start + k]
             if b >= 0x80 { return (nil, hyphen || bytes[(span.start + k)..<span.end].contains(0x2D)) }
-            if b == 0x2D { hyphen = true }
+            hyphen = hyphen || b == 0x2D
             let l = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            if k < 8 { key.0 |= l << (8 * UInt64(k)) } else if k < 16 { key.1 |= l << (8 * UInt64(k - 8)) }
+            if k < 8 { key.0 |= l &<< UInt64(8 &* k) } else if k < 16 { key.1 |= l &<< UInt64(8 &* (k &- 8)) }
         }
         return (span.length <= 16 ? key : nil, hyphen)
     }
@@ -236,20 +239,18 @@ public struct NumberText: Sendable {
 public typealias PackedKey = (UInt64, UInt64)
 
 /// A fixed table from short ASCII words (up to 16 bytes, packed into two integers) to a
-/// value: open addressing, a multiplicative hash, no `String` hashing. Each slot holds the key,
-/// the word as a string (so a caller that finds a word need not build its text) and the value,
-/// side by side: a lookup reads one slot.
+/// value: open addressing, a multiplicative hash, no `String` hashing. Most words looked up
+/// are not listed, and the table is cold again for each document: probing reads a byte per
+/// slot (a tag from the hash, 0 for an empty slot), so a miss touches a few cache lines at
+/// most. A word found also gives its string, so a caller need not build its text.
 public struct PackedWordTable<Value: Sendable>: Sendable {
     public typealias Key = PackedKey
 
-    private struct Slot: Sendable {
-        var key: Key
-        var word: String
-        /// nil for an empty slot.
-        var value: Value?
-    }
-
-    private var slots: [Slot]
+    /// Per slot: 0 when empty, else the low byte of the key's hash with its low bit set.
+    private var tags: [UInt8]
+    private var keys: [Key]
+    private var words: [String]
+    private var values: [Value?]
     private let mask: Int
     private let shift: UInt64
 
@@ -258,12 +259,19 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         while size < words.count * 4 { size *= 2; bits += 1 }
         mask = size - 1
         shift = 64 - bits
-        slots = Array(repeating: Slot(key: (0, 0), word: "", value: nil), count: size)
+        tags = Array(repeating: 0, count: size)
+        keys = Array(repeating: (0, 0), count: size)
+        self.words = Array(repeating: "", count: size)
+        values = Array(repeating: nil, count: size)
         for (w, v) in words {
             guard let key = Self.key(w) else { continue }
-            var slot = slot(key)
-            while slots[slot].value != nil { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: key, word: w, value: v)
+            let h = Self.hash(key)
+            var slot = slot(h)
+            while tags[slot] != 0 { slot = (slot + 1) & mask }
+            tags[slot] = Self.tag(h)
+            keys[slot] = key
+            self.words[slot] = w
+            values[slot] = v
         }
     }
 
@@ -278,20 +286,27 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         return key
     }
 
-    /// Fibonacci hashing: the top bits of a multiply, which every byte of the key reaches.
-    @inline(__always) private func slot(_ key: Key) -> Int {
-        let h = (key.0 ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: h >> shift)
+    /// Fibonacci hashing: a multiply, which every byte of the key reaches; its top bits pick
+    /// the slot and its low byte makes the tag.
+    @inline(__always) private static func hash(_ key: Key) -> UInt64 {
+        (key.0 ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
     }
+
+    @inline(__always) private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> shift) }
+
+    @inline(__always) private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash) | 1 }
 
     /// The word and its value, or nil when it is not listed.
     @inline(__always) public func entry(_ key: Key) -> (word: String, value: Value)? {
-        var slot = slot(key)
-        while let v = slots[slot].value {
-            if slots[slot].key == key { return (slots[slot].word, v) }
+        let h = Self.hash(key)
+        let tag = Self.tag(h)
+        var slot = slot(h)
+        while true {
+            let t = tags[slot]
+            if t == 0 { return nil }
+            if t == tag && keys[slot] == key { return (words[slot], values[slot]!) }
             slot = (slot + 1) & mask
         }
-        return nil
     }
 
     /// The value of a word, or nil when it is not listed.
