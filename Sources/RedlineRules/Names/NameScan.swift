@@ -228,6 +228,8 @@ struct NameScan {
         // Per token: its form index when it is a name, -1 when not; -2 for a title.
         var formOf = [Int32](repeating: -1, count: tokens.count)
         var formIndex: [UInt64: Int32] = [:]
+        // About one spelling in eight tokens: room enough not to grow while scanning.
+        formIndex.reserveCapacity(tokens.count / 8)
         var skeletons: [UInt64] = []
         var pending: [(token: Int, span: Span, coreStart: Int)] = []
         for (i, t) in tokens.enumerated() where t.kind == .word {

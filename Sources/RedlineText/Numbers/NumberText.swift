@@ -241,16 +241,20 @@ public typealias PackedKey = (UInt64, UInt64)
 /// A fixed table from short ASCII words (up to 16 bytes, packed into two integers) to a
 /// value: open addressing, a multiplicative hash, no `String` hashing. Most words looked up
 /// are not listed, and the table is cold again for each document: probing reads a byte per
-/// slot (a tag from the hash, 0 for an empty slot), so a miss touches a few cache lines at
-/// most. A word found also gives its string, so a caller need not build its text.
+/// slot (a tag from the hash, 0 for an empty slot), so a miss touches a cache line or two, and
+/// a hit one entry more. A word found also gives its string, so a caller need not build its text.
 public struct PackedWordTable<Value: Sendable>: Sendable {
     public typealias Key = PackedKey
 
+    private struct Entry: Sendable {
+        var key: Key
+        var word: String
+        var value: Value
+    }
+
     /// Per slot: 0 when empty, else the low byte of the key's hash with its low bit set.
     private var tags: [UInt8]
-    private var keys: [Key]
-    private var words: [String]
-    private var values: [Value?]
+    private var entries: [Entry?]
     private let mask: Int
     private let shift: UInt64
 
@@ -260,18 +264,14 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         mask = size - 1
         shift = 64 - bits
         tags = Array(repeating: 0, count: size)
-        keys = Array(repeating: (0, 0), count: size)
-        self.words = Array(repeating: "", count: size)
-        values = Array(repeating: nil, count: size)
+        entries = Array(repeating: nil, count: size)
         for (w, v) in words {
             guard let key = Self.key(w) else { continue }
             let h = Self.hash(key)
             var slot = slot(h)
             while tags[slot] != 0 { slot = (slot + 1) & mask }
             tags[slot] = Self.tag(h)
-            keys[slot] = key
-            self.words[slot] = w
-            values[slot] = v
+            entries[slot] = Entry(key: key, word: w, value: v)
         }
     }
 
@@ -304,7 +304,7 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         while true {
             let t = tags[slot]
             if t == 0 { return nil }
-            if t == tag && keys[slot] == key { return (words[slot], values[slot]!) }
+            if t == tag, let e = entries[slot], e.key == key { return (e.word, e.value) }
             slot = (slot + 1) & mask
         }
     }
