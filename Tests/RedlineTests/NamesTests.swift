@@ -79,6 +79,13 @@ import Testing
         #expect(NameSkeleton.of("Marx") == "marx")
         #expect(NameSkeleton.of("ibn-Saud") == "saud")
         #expect(NameSkeleton.key("Dzhokhar") == NameSkeleton.key("Jokhar"))
+        // One scratch array for many names (as the names scan keys them) gives each its own key.
+        var scratch: [UInt32] = []
+        for name in ["Alexandr", "Lima", "al-Qaeda", "Zelenskyy", "Ørsted", "Ng"] {
+            let bytes = Array(name.utf8)
+            let shared = bytes.withUnsafeBufferPointer { NameSkeleton.key($0[...], scratch: &scratch) }
+            #expect(shared == NameSkeleton.key(name), "\(name)")
+        }
     }
 
     @Test func aNameLedByALowerCaseParticleIsStillAName() throws {

@@ -228,6 +228,7 @@ struct NameScan {
         // Per token: its form index when it is a name, -1 when not; -2 for a title.
         var formOf = [Int32](repeating: -1, count: tokens.count)
         var formIndex: [UInt64: Int32] = [:]
+        var skeletonScratch: [UInt32] = []
         // About one spelling in eight tokens: room enough not to grow while scanning.
         formIndex.reserveCapacity(tokens.count / 8)
         var skeletons: [UInt64] = []
@@ -256,7 +257,7 @@ struct NameScan {
                 guard letters >= 2 else { continue }
                 form = Int32(forms.count)
                 formIndex[key] = form
-                forms.append(NameForm(key: key, skeleton: NameSkeleton.key(core), first: pending.count, letters: letters))
+                forms.append(NameForm(key: key, skeleton: NameSkeleton.key(core, scratch: &skeletonScratch), first: pending.count, letters: letters))
             }
             formOf[i] = form
             pending.append((i, Span(t.span.start, ce), cs))

@@ -29,7 +29,14 @@ public enum NameSkeleton {
 
     /// The skeleton of UTF-8 bytes in a buffer, hashed as `key(_:)` does.
     public static func key(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
-        var scalars: [UInt32] = []
+        var scratch: [UInt32] = []
+        return key(bytes, scratch: &scratch)
+    }
+
+    /// The skeleton of UTF-8 bytes in a buffer, hashed as `key(_:)` does, worked out in
+    /// `scratch` (emptied first): a caller that keys many names passes one array for all.
+    public static func key(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, scratch scalars: inout [UInt32]) -> UInt64 {
+        scalars.removeAll(keepingCapacity: true)
         scalars.reserveCapacity(bytes.count)
         var i = bytes.startIndex
         let end = bytes.endIndex
