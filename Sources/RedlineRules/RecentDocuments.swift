@@ -34,14 +34,14 @@ final class RecentDocuments<Value: Sendable>: @unchecked Sendable {
         return made
     }
 
-    /// The same document: the same byte storage (a copy shares it), path and tokens.
+    /// The same document: the same byte storage (a copy shares it), path and tokens. The
+    /// addresses, cheapest to compare, are compared first.
     static func same(_ a: Document, _ b: Document) -> Bool {
-        guard a.path == b.path, a.source.bytes.count == b.source.bytes.count, a.tokens.count == b.tokens.count,
-              a.blocks.count == b.blocks.count else { return false }
         let pa = a.source.bytes.withUnsafeBufferPointer { $0.baseAddress }
         let pb = b.source.bytes.withUnsafeBufferPointer { $0.baseAddress }
         let ta = a.tokens.withUnsafeBufferPointer { $0.baseAddress }
         let tb = b.tokens.withUnsafeBufferPointer { $0.baseAddress }
-        return pa == pb && ta == tb
+        return pa == pb && ta == tb && a.source.bytes.count == b.source.bytes.count && a.tokens.count == b.tokens.count
+            && a.blocks.count == b.blocks.count && a.path == b.path
     }
 }
