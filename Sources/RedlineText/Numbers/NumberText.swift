@@ -160,7 +160,8 @@ public struct NumberText: Sendable {
 
     /// One pass over a token's bytes: for ASCII text of up to 16 bytes, its lower-case bytes
     /// packed as a `PackedWordTable` key (nil for longer or non-ASCII text); and whether it holds
-    /// a hyphen. No string is made: most tokens are then found in the table, which has one.
+    /// a hyphen. No string is made: many tokens (function words, punctuation, number words) are
+    /// then found in the table, which has one.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (PackedKey?, Bool) {
         var key: PackedKey = (0, 0)
         var hyphen = false
