@@ -16,6 +16,7 @@ struct DocumentNames: Sendable {
         var groups: [[Int32]] = []
         groups.reserveCapacity(scan.forms.count)
         var seen: [UInt64: Int] = [:] // skeleton or group → first form, or -1 once two are seen
+        seen.reserveCapacity(scan.forms.count + scan.forms.count / 2)
         var candidates = Set<Int>()
         func note(_ key: UInt64, _ form: Int) {
             if let first = seen[key] {
@@ -38,34 +39,10 @@ struct DocumentNames: Sendable {
         self.candidates = candidates.sorted()
     }
 
-    /// The names of a document, scanned once per thread: the engine runs names.inconsistent and
-    /// then names.repo-inconsistent's collection on one document on the same thread, so the
-    /// second reuses the first's scan (keyed by table, path, length and a hash of the bytes).
+    /// The names of a document, scanned once: names.inconsistent and names.repo-inconsistent's
+    /// collection read the same scan (kept by the evidence's `scans`, see `RecentDocuments`).
     static func of(_ document: Document, evidence: NameEvidence) -> DocumentNames {
-        let bytes = document.source.bytes
-        var hasher = FNV64()
-        hasher.add(bytes: bytes)
-        let key = LastScan.Key(table: evidence.table.serial, path: document.path, count: bytes.count, hash: hasher.value)
-        let slot = "redline.names.last-scan"
-        if let last = Thread.current.threadDictionary[slot] as? LastScan, last.key == key { return last.names }
-        let names = DocumentNames(document, evidence: evidence)
-        Thread.current.threadDictionary[slot] = LastScan(key: key, names: names)
-        return names
-    }
-
-    private final class LastScan: NSObject {
-        struct Key: Equatable {
-            var table: Int
-            var path: String
-            var count: Int
-            var hash: UInt64
-        }
-        let key: Key
-        let names: DocumentNames
-        init(key: Key, names: DocumentNames) {
-            self.key = key
-            self.names = names
-        }
+        evidence.scans.value(for: document) { DocumentNames(document, evidence: evidence) }
     }
 
     /// Profiles of the given forms.

@@ -50,15 +50,20 @@ final class NameEvidence: Sendable {
     enum Scope { case article, repository }
 
     let table: NamesTable
+    /// The names scans of the last few documents, shared by every names rule of the environment.
+    let scans: RecentDocuments<DocumentNames>
     private let speller: SpellChecker?
-    private let baseNames: @Sendable () -> BaseDictionaryNames
+    /// Asked for once per spelling, the base dictionaries' names are looked up in the
+    /// environment only the first time.
+    private let baseNames: BaseNamesOnce
 
     init(environment: RuleEnvironment) throws {
         table = try NamesTable.shared(environment)
+        scans = environment.shared(RecentDocuments<DocumentNames>.self) { RecentDocuments() }
         let speller = environment.service(SpellChecker.self)
         self.speller = speller
         let files = speller?.dictionaries ?? []
-        baseNames = { environment.shared(BaseDictionaryNames.self) { BaseDictionaryNames(dictionaries: files) } }
+        baseNames = BaseNamesOnce { environment.shared(BaseDictionaryNames.self) { BaseDictionaryNames(dictionaries: files) } }
     }
 
     /// An ordinary word: its lower-case form is in the dictionaries ("Sun", "Park", "Laden").
@@ -71,12 +76,12 @@ final class NameEvidence: Sendable {
 
     /// A spelling the base (Hunspell) dictionaries list: an established English word or name.
     func isBaseName(_ profile: FormProfile) -> Bool {
-        baseNames().contains(profile.key)
+        baseNames.value.contains(profile.key)
     }
 
     /// Whether a spelling (by form key) is in the base dictionaries.
     func isBaseWord(_ key: UInt64) -> Bool {
-        baseNames().contains(key)
+        baseNames.value.contains(key)
     }
 
     /// Whether a names-table group of one thing (a person, place, organisation) lists the form.
@@ -194,6 +199,27 @@ final class NameEvidence: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The base dictionaries' names of one `NameEvidence`, made (or found in the environment) on
+/// first use and kept.
+private final class BaseNamesOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: BaseDictionaryNames?
+    private let make: @Sendable () -> BaseDictionaryNames
+
+    init(_ make: @escaping @Sendable () -> BaseDictionaryNames) {
+        self.make = make
+    }
+
+    var value: BaseDictionaryNames {
+        lock.lock()
+        defer { lock.unlock() }
+        if let names { return names }
+        let made = make()
+        names = made
+        return made
     }
 }
 

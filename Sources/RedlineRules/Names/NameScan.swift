@@ -48,6 +48,14 @@ enum NameText {
         return (s, max(s, e))
     }
 
+    /// A word starting with a lower-case ASCII letter and with no hyphen where a particle's
+    /// would be: its core (see `coreRange`) starts with that letter, so it is no name.
+    @inline(__always) static func isLowerWithoutParticle(_ b: ByteSlice) -> Bool {
+        let s = b.startIndex
+        guard b.count > 0, b[s] >= 0x61 && b[s] <= 0x7A else { return false }
+        return !(b.count > 3 && (b[s + 2] == 0x2D || b[s + 3] == 0x2D))
+    }
+
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     /// FNV-1a over the lower-case letters of UTF-8 bytes.
@@ -220,12 +228,17 @@ struct NameScan {
         // Per token: its form index when it is a name, -1 when not; -2 for a title.
         var formOf = [Int32](repeating: -1, count: tokens.count)
         var formIndex: [UInt64: Int32] = [:]
+        var skeletonScratch: [UInt32] = []
+        // About one spelling in eight tokens: room enough not to grow while scanning.
+        formIndex.reserveCapacity(tokens.count / 8)
         var skeletons: [UInt64] = []
         var pending: [(token: Int, span: Span, coreStart: Int)] = []
         for (i, t) in tokens.enumerated() where t.kind == .word {
             let f = t.flags
             if f.contains(.allCaps) || f.contains(.abbreviation) || f.contains(.alphanumeric) { continue }
             let word = bytes[t.span.start..<t.span.end]
+            // A word in lower case is no name, unless a particle leads it ("al-Qaeda").
+            if NameText.isLowerWithoutParticle(word) { continue }
             let (cs, ce) = NameText.coreRange(word)
             guard ce > cs, Self.isUpper(bytes[cs]) || (bytes[cs] >= 0x80 && f.contains(.capitalized)) else { continue }
             if f.contains(.nonASCII) && !NameText.isLatin(word) { continue }
@@ -244,7 +257,7 @@ struct NameScan {
                 guard letters >= 2 else { continue }
                 form = Int32(forms.count)
                 formIndex[key] = form
-                forms.append(NameForm(key: key, skeleton: NameSkeleton.key(core), first: pending.count, letters: letters))
+                forms.append(NameForm(key: key, skeleton: NameSkeleton.key(core, scratch: &skeletonScratch), first: pending.count, letters: letters))
             }
             formOf[i] = form
             pending.append((i, Span(t.span.start, ce), cs))

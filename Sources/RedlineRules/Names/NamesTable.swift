@@ -40,14 +40,6 @@ public final class NamesTable: Sendable {
     private let bySkeleton: [UInt64: [Int32]]
     /// The house styles any table names.
     public let styles: Set<String>
-    /// Different for every table built in this process (a cache key).
-    let serial: Int
-    private static let counter = Counter()
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
-    }
 
     public static let builtinFolder = "Rules/names"
 
@@ -143,7 +135,6 @@ public final class NamesTable: Sendable {
         self.byForm = byForm
         self.bySkeleton = bySkeleton
         self.styles = styles
-        serial = Self.counter.next()
     }
 
     /// Groups listing a spelling with this form key.

@@ -89,16 +89,6 @@ public struct RepoInconsistentNameRule: RunRule {
         for o in scan.occurrences {
             let k = Int(kept[Int(o.form)])
             guard k >= 0 else { continue }
-            var f = forms[k]
-            if o.prev != 0 {
-                f.withPrev += 1
-                if f.prev.count < 8 && !f.prev.contains(o.prev) { f.prev.append(o.prev) }
-            }
-            if o.next != 0 {
-                f.withNext += 1
-                if f.next.count < 8 && !f.next.contains(o.next) { f.next.append(o.next) }
-            }
-            if o.title != 0 && f.titles.count < 8 && !f.titles.contains(o.title) { f.titles.append(o.title) }
             let start = resolver.location(of: o.span.start), end = resolver.location(of: o.span.end)
             var line: Int32 = -1
             if !suppression.suppresses(ruleID: Self.info.id, category: Self.info.category, line: start.line - 1) {
@@ -110,11 +100,25 @@ public struct RepoInconsistentNameRule: RunRule {
                     lines.append(document.text(document.source.lineContentSpan(start.line - 1)))
                 }
             }
-            f.sites += [Int32(start.line), Int32(start.column), Int32(end.line), Int32(end.column), line,
-                        Int32(o.span.start), Int32(o.span.end)]
-            forms[k] = f
+            // In place: a copy of the form would copy its arrays at each change.
+            Self.add(o, site: [Int32(start.line), Int32(start.column), Int32(end.line), Int32(end.column), line,
+                               Int32(o.span.start), Int32(o.span.end)], to: &forms[k])
         }
         return Facts(forms: forms, lines: lines)
+    }
+
+    /// Adds a mention to its form's facts: its neighbours (up to eight of each) and its site.
+    private static func add(_ o: NameOccurrence, site: [Int32], to f: inout Facts.Form) {
+        if o.prev != 0 {
+            f.withPrev += 1
+            if f.prev.count < 8 && !f.prev.contains(o.prev) { f.prev.append(o.prev) }
+        }
+        if o.next != 0 {
+            f.withNext += 1
+            if f.next.count < 8 && !f.next.contains(o.next) { f.next.append(o.next) }
+        }
+        if o.title != 0 && f.titles.count < 8 && !f.titles.contains(o.title) { f.titles.append(o.title) }
+        f.sites += site
     }
 
     public func judge(_ facts: [(path: String, facts: Facts)], options: CheckOptions) -> [Diagnostic] {

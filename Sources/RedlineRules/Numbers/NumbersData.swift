@@ -4,19 +4,15 @@ import RedlineText
 
 /// What the numbers.* rules share: the vocabulary of `Rules/numbers/`, read once per run, and
 /// the analysis of the documents being checked, made once per document for all six rules.
-final class NumbersData: @unchecked Sendable {
+final class NumbersData: Sendable {
     let vocabulary: NumberVocabulary
     let counts: CountExtractor
     let measures: MeasureScanner
     /// Events that happen to people: a count of them without a noun is a count of people ("five were killed").
     let peopleEvents: Set<String> = ["injured", "killed", "hospitalised", "arrested", "evacuated", "missing", "rescued"]
 
-    /// The last few documents analysed (the engine runs every rule on a document in turn, on one
-    /// thread, so a few entries serve all threads). An entry keeps its document alive, so the
-    /// storage of its bytes cannot be reused by another document while it is cached.
-    private var recent: [(document: Document, analysis: NumberAnalysis)] = []
-    private let lock = NSLock()
-    private static let capacity = 8
+    /// The last few documents analysed (see `RecentDocuments`).
+    private let recent = RecentDocuments<NumberAnalysis>()
 
     init(dataDirectory: String) throws {
         vocabulary = try NumberVocabulary.load(dataDirectory: dataDirectory)
@@ -30,29 +26,7 @@ final class NumbersData: @unchecked Sendable {
 
     /// The analysis of `document`, made on first request.
     func analysis(_ document: Document) -> NumberAnalysis {
-        lock.lock()
-        if let hit = recent.first(where: { Self.same($0.document, document) }) {
-            lock.unlock()
-            return hit.analysis
-        }
-        lock.unlock()
-        let made = NumberAnalysis(document, counts: counts, measures: measures)
-        lock.lock()
-        recent.append((document, made))
-        if recent.count > Self.capacity { recent.removeFirst() }
-        lock.unlock()
-        return made
-    }
-
-    /// The same document: the same byte storage (a copy shares it), path and tokens.
-    private static func same(_ a: Document, _ b: Document) -> Bool {
-        guard a.path == b.path, a.source.bytes.count == b.source.bytes.count, a.tokens.count == b.tokens.count,
-              a.blocks.count == b.blocks.count else { return false }
-        let pa = a.source.bytes.withUnsafeBufferPointer { $0.baseAddress }
-        let pb = b.source.bytes.withUnsafeBufferPointer { $0.baseAddress }
-        let ta = a.tokens.withUnsafeBufferPointer { $0.baseAddress }
-        let tb = b.tokens.withUnsafeBufferPointer { $0.baseAddress }
-        return pa == pb && ta == tb
+        recent.value(for: document) { NumberAnalysis(document, counts: counts, measures: measures) }
     }
 }
 

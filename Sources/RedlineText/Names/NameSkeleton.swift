@@ -29,7 +29,14 @@ public enum NameSkeleton {
 
     /// The skeleton of UTF-8 bytes in a buffer, hashed as `key(_:)` does.
     public static func key(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
-        var scalars: [UInt32] = []
+        var scratch: [UInt32] = []
+        return key(bytes, scratch: &scratch)
+    }
+
+    /// The skeleton of UTF-8 bytes in a buffer, hashed as `key(_:)` does, worked out in
+    /// `scratch` (emptied first): a caller that keys many names passes one array for all.
+    public static func key(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, scratch scalars: inout [UInt32]) -> UInt64 {
+        scalars.removeAll(keepingCapacity: true)
         scalars.reserveCapacity(bytes.count)
         var i = bytes.startIndex
         let end = bytes.endIndex
@@ -111,9 +118,12 @@ public enum NameSkeleton {
 
     /// Turns lower-case, folded scalars into the skeleton's letters (in place).
     private static func skeleton(of s: inout [UInt32]) -> ArraySlice<UInt32> {
-        for p in particles where s.count > p.count && s.starts(with: p) {
-            s.removeFirst(p.count)
-            break
+        // Every particle is two or three letters and a hyphen.
+        if s.count > 3 && (s[2] == c("-") || s[3] == c("-")) {
+            for p in particles where s.count > p.count && s.starts(with: p) {
+                s.removeFirst(p.count)
+                break
+            }
         }
         // Possessive endings are the same name.
         if s.count >= 2 && s[s.count - 1] == c("s") && (s[s.count - 2] == c("'") || s[s.count - 2] == 0x2019) {
@@ -127,23 +137,32 @@ public enum NameSkeleton {
         }
         s.removeLast(s.count - w)
         if s.count >= 2 && s[0] == c("y") && s[1] == c("e") { s.removeFirst() }
-        replace(&s, "dzh", "j")
-        replace(&s, "tch", "ch")
-        replace(&s, "kh", "h")
-        replace(&s, "ch", "h", notAtStart: true)
-        replace(&s, "ph", "f")
-        replace(&s, "dh", "d")
-        replace(&s, "tz", "ts")
-        replace(&s, "ck", "k")
-        hardC(&s)
-        replace(&s, "ou", "u")
-        replace(&s, "q", "k")
-        expandX(&s)
-        replace(&s, "j", "y")
-        replace(&s, "w", "v")
-        replace(&s, "y", "i")
-        replace(&s, "eie", "ee")
-        replace(&s, "aie", "ae")
+        // The letters a–z that may occur: a rewrite whose first letter does not is skipped.
+        var present = Letters(s)
+        replace(&s, "dzh", "j", &present)
+        replace(&s, "tch", "ch", &present)
+        replace(&s, "kh", "h", &present)
+        replace(&s, "ch", "h", &present, notAtStart: true)
+        replace(&s, "ph", "f", &present)
+        replace(&s, "dh", "d", &present)
+        replace(&s, "tz", "ts", &present)
+        replace(&s, "ck", "k", &present)
+        if present.contains(c("c")) {
+            hardC(&s)
+            present.insert(c("k"))
+        }
+        replace(&s, "ou", "u", &present)
+        replace(&s, "q", "k", &present)
+        if present.contains(c("x")) {
+            expandX(&s)
+            present.insert(c("k"))
+            present.insert(c("s"))
+        }
+        replace(&s, "j", "y", &present)
+        replace(&s, "w", "v", &present)
+        replace(&s, "y", "i", &present)
+        replace(&s, "eie", "ee", &present)
+        replace(&s, "aie", "ae", &present)
         // Doubled letters (this also folds ii, yy, iy).
         w = 0
         for r in s.indices where w == 0 || s[w - 1] != s[r] {
@@ -159,16 +178,57 @@ public enum NameSkeleton {
         return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
 
-    /// Replaces every `from` by `to` (never longer), left to right, in place.
-    private static func replace(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, notAtStart: Bool = false) {
+    /// The lower-case ASCII letters (a = 0x61 … z = 0x7A) that may occur in a name being rewritten (a superset: a
+    /// rewrite adds the letters it writes and removes none), one bit each.
+    private struct Letters {
+        private var bits: UInt32 = 0
+
+        init(_ s: [UInt32]) {
+            for v in s { insert(v) }
+        }
+
+        @inline(__always) mutating func insert(_ v: UInt32) {
+            if v >= 0x61 && v <= 0x7A { bits |= 1 << (v - 0x61) }
+        }
+
+        @inline(__always) func contains(_ v: UInt32) -> Bool {
+            v >= 0x61 && v <= 0x7A && bits & (1 << (v - 0x61)) != 0
+        }
+    }
+
+    /// Replaces every `from` by `to` (never longer), left to right, in place. Most names hold
+    /// none of the pattern's first letter: that is checked here, inline, before any call.
+    @inline(__always)
+    private static func replace(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, _ present: inout Letters,
+                                notAtStart: Bool = false) {
+        guard present.contains(UInt32(from.utf8Start[0])) else { return }
+        rewrite(&s, from, to, &present, notAtStart: notAtStart)
+    }
+
+    /// `replace` once the pattern's first letter may occur.
+    private static func rewrite(_ s: inout [UInt32], _ from: StaticString, _ to: StaticString, _ present: inout Letters,
+                                notAtStart: Bool) {
         let f = from.utf8Start, fc = from.utf8CodeUnitCount
         let t = to.utf8Start, tc = to.utf8CodeUnitCount
-        guard s.count >= fc else { return }
-        // Most names hold none of the pattern's first letter: skip the rewrite.
+        // Most names do not hold the whole pattern: skip the rewrite, which starts at the first match.
         let first = UInt32(f[0])
-        guard let start = s.firstIndex(of: first) else { return }
-        var r = start, w = start
         let n = s.count
+        guard n >= fc else { return }
+        var start = notAtStart ? 1 : 0
+        search: while start + fc <= n {
+            if s[start] == first {
+                var whole = true
+                for k in 1..<fc where s[start + k] != UInt32(f[k]) {
+                    whole = false
+                    break
+                }
+                if whole { break search }
+            }
+            start += 1
+        }
+        guard start + fc <= n else { return }
+        for k in 0..<tc { present.insert(UInt32(t[k])) }
+        var r = start, w = start
         while r < n {
             var match = r + fc <= n && !(notAtStart && r == 0)
             if match {
@@ -194,7 +254,7 @@ public enum NameSkeleton {
     private static func hardC(_ s: inout [UInt32]) {
         guard s.contains(c("c")) else { return }
         for i in s.indices where s[i] == c("c") {
-            if i + 1 < s.count, [c("e"), c("i"), c("y"), c("h")].contains(s[i + 1]) { continue }
+            if i + 1 < s.count, s[i + 1] == c("e") || s[i + 1] == c("i") || s[i + 1] == c("y") || s[i + 1] == c("h") { continue }
             s[i] = c("k")
         }
     }

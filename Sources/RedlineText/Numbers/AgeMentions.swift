@@ -53,8 +53,8 @@ public enum AgeScanner {
             if (text[i + 1] == "year" || text[i + 1] == "years") && text[i + 2] == "old" { return (Int(d.value), i + 3) }
             return nil
         }
-        let w = text[i]
         if text.has(i, .yearOld) {
+            let w = text[i]
             let prefix = String(w.dropLast("-year-old".count))
             if let v = NumberParser.wordValue(prefix) { return (Int(v), i + 1) }
         }
@@ -87,8 +87,8 @@ public enum AgeScanner {
         var known: [String: Int] = [:]
         var i = 0
         while i < text.count {
-            // A bare or attached "NN-year-old".
-            if let yo = yearOld(text, at: i) {
+            // A bare or attached "NN-year-old" (a number, or a word such as "six-year-old").
+            if text.isNumber(i) || text.has(i, .yearOld), let yo = yearOld(text, at: i) {
                 let previous = i > 0 ? text[i - 1] : ""
                 // "47-year-old Smith", "47-year-old striker John Smith"
                 var k = yo.end

@@ -150,6 +150,8 @@ public struct CountExtractor: Sendable {
             let token = text.tokens[i]
             guard token.kind == .number || token.kind == .word else { continue }
             if token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.sentenceStart) { continue }
+            // Most words cannot start a number: skip them without a call to the parser.
+            if token.kind == .word && !text.has(i, .numberStart) { continue }
             guard let number = NumberParser.parse(text, at: i) else { continue }
             if dateTokens.contains(i) { skipUntil = number.end; continue }
             // Shares: "40% of the vote", "120 per cent of voters".
@@ -349,7 +351,7 @@ public struct CountExtractor: Sendable {
             let w = text.lower[k]
             let flags = text.tokens[k].flags
             if text.has(k, .stop) || flags.contains(.capitalized) && !flags.contains(.allCaps) || text.has(k, .numberWord)
-                || text.has(k, .scale) || !w.allSatisfy({ $0.isLetter }) { break }
+                || text.has(k, .scale) || !Self.isLetters(w) { break }
             unknownRun.append(w)
             k += 1
             nounEnd = k
@@ -512,8 +514,9 @@ public struct CountExtractor: Sendable {
             }
         }
         for k in 0..<text.count {
+            // Most tokens are no place word, time, date or number: one test of their classes.
+            if !text.isNumber(k) && text.classes[k].isDisjoint(with: Self.factClasses) { continue }
             let s = text.sentence[k]
-            let w = text.lower[k]
             if text.has(k, .locative) && (!text.tokens[k].flags.contains(.capitalized) || text.tokens[k].flags.contains(.sentenceStart)) {
                 var j = k + 1
                 var steps = 0
@@ -529,13 +532,16 @@ public struct CountExtractor: Sendable {
                 }
             }
             if text.has(k, .timeWord) || DatePhrases.weekday(text, k) != nil || DatePhrases.month(text, k) != nil {
-                out.times[s, default: []].insert(w)
+                out.times[s, default: []].insert(text.lower[k])
             }
-            if text.isNumber(k), w.count == 4, let v = Int(w), (1900...2100).contains(v) {
+            if text.isNumber(k), case let w = text.lower[k], w.count == 4, let v = Int(w), (1900...2100).contains(v) {
                 out.years[s, default: []].insert(w)
             }
         }
     }
+
+    /// The classes of the words `sentenceFacts` reads (besides numbers).
+    private static let factClasses: WordClass = [.locative, .timeWord, .weekday, .month]
 
     /// The sentence numbers of the title (a heading, the front matter's title, or a first line
     /// with no sentence end) and of the lead (the first sentence of the body); -1 when none.
@@ -573,6 +579,12 @@ public struct CountExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether every character of a word is a letter (ASCII words are checked byte by byte).
+    static func isLetters(_ w: String) -> Bool {
+        if w.utf8.allSatisfy({ $0 < 0x80 }) { return w.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        return w.allSatisfy { $0.isLetter }
     }
 
     static func withoutPossessive(_ w: String) -> String {

@@ -74,8 +74,17 @@ public enum NumberParser {
         return nil
     }
 
+    /// Suffixes glued to digits that make a time or a decade, not an amount ("5pm", "1990s").
+    static let otherSuffixes: Set<String> = ["am", "pm", "a.m", "p.m", "s", "hrs", "gmt", "bst"]
+
     /// Parses the digits of a number token: value, decimals, trailing zeros, the glued suffix.
     public static func digits(_ text: String) -> (value: Double, decimals: Int, trailingZeros: Int, suffix: String, grouped: Bool)? {
+        // The bytes in place (a short token's on the stack): no array is made.
+        var text = text
+        return text.withUTF8 { digits(bytes: $0) }
+    }
+
+    private static func digits(bytes b: UnsafeBufferPointer<UInt8>) -> (value: Double, decimals: Int, trailingZeros: Int, suffix: String, grouped: Bool)? {
         var intPart: Double = 0
         var frac: Double = 0
         var decimals = 0
@@ -83,7 +92,6 @@ public enum NumberParser {
         var inFraction = false
         var grouped = false
         var trailingZeros = 0
-        let b = Array(text.utf8)
         func isDigit(_ k: Int) -> Bool { k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
         var k = 0
         // Skip a currency symbol or sign.
@@ -157,13 +165,13 @@ public enum NumberParser {
         var end = i + 1
         var rounded = false
         if suffix == "%" { kind = .percent; suffix = "" }
-        if ["am", "pm", "a.m", "p.m", "s", "hrs", "gmt", "bst"].contains(suffix) { kind = .other }
-        if let scale = suffixScales[suffix] {
+        if !suffix.isEmpty && Self.otherSuffixes.contains(suffix) { kind = .other }
+        if !suffix.isEmpty, let scale = suffixScales[suffix] {
             value *= scale; half *= scale; suffix = ""; rounded = true
         }
         if flags.contains(.currency) { kind = .currency }
         // A scale word after the digits: "1.5 million", "23 thousand".
-        if suffix.isEmpty, let scale = scales[text[end]], scale >= 1000, text.sameSentence(i, end) {
+        if suffix.isEmpty, text.has(end, .scale), let scale = scales[text[end]], scale >= 1000, text.sameSentence(i, end) {
             value *= scale; half *= scale; end += 1; rounded = true
         }
         // "50 per cent", "50 percent".
@@ -186,8 +194,8 @@ public enum NumberParser {
     }()
 
     private static func parseWords(_ text: NumberText, at i: Int) -> NumberPhrase? {
-        let w = text.lower[i]
         guard text.has(i, .numberStart) else { return nil }
+        let w = text.lower[i]
         func phrase(_ value: Double, _ interval: NumberInterval, _ end: Int, kind: NumberPhrase.Kind = .amount,
                     vague: Bool = false, half: Double = 0.5) -> NumberPhrase {
             NumberPhrase(kind: kind, value: value, interval: interval, halfUnit: half, start: i, end: end, suffix: "",
@@ -198,18 +206,19 @@ public enum NumberParser {
         // "half a million", "half a dozen" (below) before the fraction "half".
         let halfOfAmount = w == "half" && text[i + 1] == "a" && (text[i + 2] == "dozen" || scales[text[i + 2]] != nil)
         // Fractions: "two-thirds", "one-quarter", "half", "a third", "three quarters".
-        if let dash = w.firstIndex(of: "-") {
+        if w.utf8.contains(UInt8(ascii: "-")), let dash = w.firstIndex(of: "-") {
             let a = String(w[..<dash]), b = String(w[w.index(after: dash)...])
             if let n = units[a], let d = fractionDenominators[b], n < d {
                 return phrase(n / d, NumberInterval(exactly: n / d), i + 1, kind: .fraction)
             }
         }
         if w == "half" && !halfOfAmount { return phrase(0.5, NumberInterval(exactly: 0.5), i + 1, kind: .fraction) }
-        if w == "a" || w == "one", let d = fractionDenominators[text[i + 1]], d > 2 || text[i + 1] == "half", same(i + 1) {
+        // (The word classes tell scale words and denominators before any dictionary lookup.)
+        if w == "a" || w == "one", text.has(i + 1, .denominator), let d = fractionDenominators[text[i + 1]], d > 2 || text[i + 1] == "half", same(i + 1) {
             // "a third of", "one quarter of" — but "a second", "one third-party" are not fractions.
             if text[i + 2] == "of" { return phrase(1 / d, NumberInterval(exactly: 1 / d), i + 2, kind: .fraction) }
         }
-        if let n = units[w], n < 10, let d = fractionDenominators[text[i + 1]], n < d, text[i + 2] == "of", same(i + 1) {
+        if text.has(i + 1, .denominator), let n = units[w], n < 10, let d = fractionDenominators[text[i + 1]], n < d, text[i + 2] == "of", same(i + 1) {
             return phrase(n / d, NumberInterval(exactly: n / d), i + 2, kind: .fraction)
         }
 
@@ -222,7 +231,7 @@ public enum NumberParser {
         // "several hundred", "a few thousand", "several dozen", "a handful", "several", "a few".
         if w == "several" || (w == "a" && text[i + 1] == "few") {
             let next = w == "several" ? i + 1 : i + 2
-            if let s = scales[text[next]], same(next) {
+            if text.has(next, .scale), let s = scales[text[next]], same(next) {
                 return phrase(3 * s, NumberInterval(2 * s, 10 * s - 1), next + 1, vague: true)
             }
             if text[next] == "dozen" { return phrase(36, NumberInterval(24, 119), next + 1, vague: true) }
@@ -235,12 +244,12 @@ public enum NumberParser {
         var j = i
         var multiplier = 1.0
         if w == "half" && text[i + 1] == "a" { multiplier = 0.5; j = i + 1 }
-        if text[j] == "a" || (multiplier == 1 && text[j] == "one" && (text[j + 1] == "dozen" || scales[text[j + 1]] != nil)) {
+        if text[j] == "a" || (multiplier == 1 && text[j] == "one" && (text[j + 1] == "dozen" || text.has(j + 1, .scale))) {
             if text[j + 1] == "dozen", same(j + 1) {
                 let v = 12 * multiplier
                 return phrase(v, NumberInterval(exactly: v), j + 2)
             }
-            if let s = scales[text[j + 1]], same(j + 1) {
+            if text.has(j + 1, .scale), let s = scales[text[j + 1]], same(j + 1) {
                 // "a million" is rounded like "1 million"; "a hundred" is a hundred.
                 let v = s * multiplier, half = s >= 1000 ? s * multiplier / 10 : 0.5
                 return phrase(v, NumberInterval(v - (s >= 1000 ? half : 0), v + (s >= 1000 ? half : 0)), j + 2, half: half)

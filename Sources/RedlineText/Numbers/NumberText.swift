@@ -22,6 +22,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let timeWord = WordClass(rawValue: 1 << 8)
     /// "six-year-old"
     public static let yearOld = WordClass(rawValue: 1 << 9)
+    /// The denominator of a fraction ("third", "quarters", "half").
+    public static let denominator = WordClass(rawValue: 1 << 10)
 
     /// Every listed word and its classes.
     static let lexicon: [String: WordClass] = {
@@ -31,6 +33,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add(NumberParser.units.keys, .numberWord)
         add(NumberParser.tens.keys, .numberWord)
         add(NumberParser.scales.keys, .scale)
+        add(NumberParser.fractionDenominators.keys, .denominator)
         add(DatePhrases.months.keys, .month)
         add(DatePhrases.weekdays.keys, .weekday)
         add(CountExtractor.locatives, .locative)
@@ -79,59 +82,69 @@ public struct NumberText: Sendable {
 
     public init(_ document: Document, vocabulary: NumberVocabulary? = nil) {
         self.document = document
-        tokens = document.tokens
+        let tokens = document.tokens
+        self.tokens = tokens
         var lower: [String] = []
         var sentence: [Int32] = []
         var classes: [WordClass] = []
         var phraseBits: [PhraseBits] = []
         // One packed lookup a token gives its classes and, with a vocabulary, its phrase bits.
         let table = vocabulary?.wordIndex ?? WordClass.packed
-        let withBits = vocabulary != nil
         let none = PhraseBits(first: 0, last: 0), any = PhraseBits(first: .max, last: .max)
         lower.reserveCapacity(tokens.count)
         sentence.reserveCapacity(tokens.count)
         classes.reserveCapacity(tokens.count)
-        if withBits { phraseBits.reserveCapacity(tokens.count) }
+        phraseBits.reserveCapacity(tokens.count)
         var current: Int32 = 0
         var lastBlock: Int32 = -1
         var endPending = false
-        let bytes = document.source.bytes
-        for (i, token) in tokens.enumerated() {
-            let (text, key, hyphen) = Self.lowered(bytes, token.span)
-            if token.block != lastBlock {
-                if lastBlock >= 0 { current += 1 }
-                lastBlock = token.block
-                endPending = false
-            } else if endPending {
-                current += 1
-                endPending = false
-            }
-            lower.append(text)
-            sentence.append(current)
-            let info = key.flatMap { table[$0] }
-            if token.kind == .word {
-                classes.append(info?.classes ?? (hyphen ? WordClass.ofHyphenated(text) : []))
-            } else {
-                classes.append([])
-            }
-            // A word too long to pack may be in any table; one not listed starts and ends none.
-            if withBits { phraseBits.append(key == nil ? any : info?.bits ?? none) }
-            if token.kind == .punctuation && token.flags.contains(.sentenceEnd) {
-                // "Mr.", "Dr.", "St." and single capitals ("J. Smith") do not end a sentence,
-                // nor a period that a lower-case word follows.
-                let previous = i > 0 ? lower[i - 1] : ""
-                let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-                let nextLower = next.map { $0.kind == .word && !$0.flags.contains(.capitalized) } ?? false
-                if !(text == "." && (Self.titles.contains(previous) || (previous.count == 1 && i > 0 && tokens[i - 1].kind == .word)
-                                     || nextLower)) {
-                    endPending = true
+        document.source.bytes.withUnsafeBufferPointer { bytes in
+            for (i, token) in tokens.enumerated() {
+                let (scanned, hyphen) = Self.scan(bytes, token.span)
+                // A listed word shares the table's string; any other token's text is built here.
+                var info: WordInfo? = nil
+                let text: String
+                if let key = scanned, let entry = table.entry(key) {
+                    info = entry.value
+                    text = entry.word
+                } else {
+                    text = Self.lowered(bytes, token.span)
+                }
+                if token.block != lastBlock {
+                    if lastBlock >= 0 { current += 1 }
+                    lastBlock = token.block
+                    endPending = false
+                } else if endPending {
+                    current += 1
+                    endPending = false
+                }
+                lower.append(text)
+                sentence.append(current)
+                if token.kind == .word {
+                    classes.append(info?.classes ?? (hyphen ? WordClass.ofHyphenated(text) : []))
+                } else {
+                    classes.append([])
+                }
+                // A word too long to pack may be in any table; one not listed starts and ends none.
+                phraseBits.append(scanned == nil ? any : info?.bits ?? none)
+                if token.kind == .punctuation && token.flags.contains(.sentenceEnd) {
+                    // "Mr.", "Dr.", "St." and single capitals ("J. Smith") do not end a sentence,
+                    // nor a period that a lower-case word follows.
+                    let previous = i > 0 ? lower[i - 1] : ""
+                    let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+                    let nextLower = next.map { $0.kind == .word && !$0.flags.contains(.capitalized) } ?? false
+                    if !(text == "." && (Self.titles.contains(previous) || (previous.count == 1 && i > 0 && tokens[i - 1].kind == .word)
+                                         || nextLower)) {
+                        endPending = true
+                    }
                 }
             }
         }
         self.lower = lower
         self.sentence = sentence
         self.classes = classes
-        self.phraseBits = phraseBits
+        // Without a vocabulary the bits mean nothing: every table is looked up.
+        self.phraseBits = vocabulary == nil ? [] : phraseBits
     }
 
     /// True when token `i` is a word of class `c`.
@@ -145,35 +158,41 @@ public struct NumberText: Sendable {
     /// One-byte ASCII tokens ("," "." "(") as strings, made once.
     private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
-    /// Lower-case text of a span (curly apostrophes made straight); for short ASCII text its
-    /// bytes packed as a `PackedWordTable` key; and whether it holds a hyphen.
-    static func lowered(_ bytes: [UInt8], _ span: Span) -> (String, PackedKey?, Bool) {
+    /// One pass over a token's bytes: for ASCII text of up to 16 bytes, its lower-case bytes
+    /// packed as a `PackedWordTable` key (nil for longer or non-ASCII text); and whether it holds
+    /// a hyphen. No string is made: many tokens (function words, punctuation, number words) are
+    /// then found in the table, which has one.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (PackedKey?, Bool) {
+        var key: PackedKey = (0, 0)
+        var hyphen = false
+        for k in 0..<span.length {
+            let b = bytes[span.start + k]
+            if b >= 0x80 { return (nil, hyphen || bytes[(span.start + k)..<span.end].contains(0x2D)) }
+            hyphen = hyphen || b == 0x2D
+            let l = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            if k < 8 { key.0 |= l &<< UInt64(8 &* k) } else if k < 16 { key.1 |= l &<< UInt64(8 &* (k &- 8)) }
+        }
+        return (span.length <= 16 ? key : nil, hyphen)
+    }
+
+    /// Lower-case text of a span (curly apostrophes made straight).
+    static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> String {
         if span.length == 1 && bytes[span.start] < 0x80 {
             let b = bytes[span.start]
-            let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            return (asciiStrings[Int(l)], (UInt64(l), 0), b == 0x2D)
+            return asciiStrings[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]
         }
-        var ascii = true
-        var hyphen = false
-        for k in span.start..<span.end {
-            if bytes[k] >= 0x80 { ascii = false } else if bytes[k] == 0x2D { hyphen = true }
-        }
-        if ascii {
-            var key: PackedKey = (0, 0)
-            let text = String(unsafeUninitializedCapacity: span.length) { out in
+        if !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) {
+            return String(unsafeUninitializedCapacity: span.length) { out in
                 for k in 0..<span.length {
                     let b = bytes[span.start + k]
-                    let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    out[k] = l
-                    if k < 8 { key.0 |= UInt64(l) << (8 * UInt64(k)) } else if k < 16 { key.1 |= UInt64(l) << (8 * UInt64(k - 8)) }
+                    out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 }
                 return span.length
             }
-            return (text, span.length <= 16 ? key : nil, hyphen)
         }
         var text = String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased()
         if text.unicodeScalars.contains("\u{2019}") { text = text.replacingOccurrences(of: "\u{2019}", with: "'") }
-        return (text, nil, hyphen)
+        return text
     }
 
     public var count: Int { tokens.count }
@@ -217,15 +236,26 @@ public struct NumberText: Sendable {
     public func text(_ i: Int, _ j: Int) -> String { document.text(span(i, j)) }
 }
 
-/// A fixed table from short ASCII words (up to 16 bytes, packed into two integers) to a
-/// value: open addressing, a multiplicative hash, no `String` hashing.
 /// A word of up to 16 ASCII bytes packed into two integers.
 public typealias PackedKey = (UInt64, UInt64)
 
+/// A fixed table from short ASCII words (up to 16 bytes, packed into two integers) to a
+/// value: open addressing, a multiplicative hash, no `String` hashing. Most words looked up
+/// are not listed, and the table is cold again for each document: probing reads a byte per
+/// slot (a tag from the hash, 0 for an empty slot), so a miss touches a cache line or two, and
+/// a hit one entry more. A word found also gives its string, so a caller need not build its text.
 public struct PackedWordTable<Value: Sendable>: Sendable {
     public typealias Key = PackedKey
-    private var keys: [(UInt64, UInt64)]
-    private var values: [Value?]
+
+    private struct Entry: Sendable {
+        var key: Key
+        var word: String
+        var value: Value
+    }
+
+    /// Per slot: 0 when empty, else the low byte of the key's hash with its low bit set.
+    private var tags: [UInt8]
+    private var entries: [Entry?]
     private let mask: Int
     private let shift: UInt64
 
@@ -234,14 +264,15 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         while size < words.count * 4 { size *= 2; bits += 1 }
         mask = size - 1
         shift = 64 - bits
-        keys = Array(repeating: (0, 0), count: size)
-        values = Array(repeating: nil, count: size)
+        tags = Array(repeating: 0, count: size)
+        entries = Array(repeating: nil, count: size)
         for (w, v) in words {
             guard let key = Self.key(w) else { continue }
-            var slot = slot(key)
-            while values[slot] != nil { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = v
+            let h = Self.hash(key)
+            var slot = slot(h)
+            while tags[slot] != 0 { slot = (slot + 1) & mask }
+            tags[slot] = Self.tag(h)
+            entries[slot] = Entry(key: key, word: w, value: v)
         }
     }
 
@@ -256,21 +287,31 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         return key
     }
 
-    /// Fibonacci hashing: the top bits of a multiply, which every byte of the key reaches.
-    @inline(__always) private func slot(_ key: Key) -> Int {
-        let h = (key.0 ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: h >> shift)
+    /// Fibonacci hashing: a multiply, which every byte of the key reaches; its top bits pick
+    /// the slot and its low byte makes the tag.
+    @inline(__always) private static func hash(_ key: Key) -> UInt64 {
+        (key.0 ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    @inline(__always) private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> shift) }
+
+    @inline(__always) private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash) | 1 }
+
+    /// The word and its value, or nil when it is not listed.
+    @inline(__always) public func entry(_ key: Key) -> (word: String, value: Value)? {
+        let h = Self.hash(key)
+        let tag = Self.tag(h)
+        var slot = slot(h)
+        while true {
+            let t = tags[slot]
+            if t == 0 { return nil }
+            if t == tag, let e = entries[slot], e.key == key { return (e.word, e.value) }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The value of a word, or nil when it is not listed.
-    public subscript(_ key: Key) -> Value? {
-        var slot = slot(key)
-        while let v = values[slot] {
-            if keys[slot] == key { return v }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
+    public subscript(_ key: Key) -> Value? { entry(key)?.value }
 }
 
 /// Which phrase tables a word can start or end a phrase of (one bit per table).
