@@ -22,8 +22,11 @@ public final class SpellChecker: @unchecked Sendable {
     private let capitalsFollowLowercase: Bool
     /// The Hunspell handles, opened on background threads while start-up goes on.
     private let pool: HunspellPool
-    /// Every answer of `isCorrect`.
+    /// Every answer of `isCorrect`, for all threads; each thread also keeps those it was given
+    /// (`ThreadLocalAnswers`, under this number).
     private let spellCache = ShardedMemo<Bool>()
+    private let answersOwner = ThreadLocalAnswers.newOwner()
+    private let answersKey = ThreadLocalAnswers.key
     private let suggestionCache = ShardedMemo<[String]>()
 
     /// Opens the dictionaries (checked to exist; on another thread, while this goes on) and
@@ -46,6 +49,15 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// Whether any dictionary (or the extra words) accepts the word as written.
     public func isCorrect(_ word: String) -> Bool {
+        let local = ThreadLocalAnswers.forCurrentThread(owner: answersOwner, key: answersKey)
+        if let known = local.answers.pointee[word] { return known }
+        let answer = sharedIsCorrect(word)
+        local.answers.pointee[word] = answer
+        return answer
+    }
+
+    /// `isCorrect` through the memo all threads share.
+    private func sharedIsCorrect(_ word: String) -> Bool {
         if let cached = spellCache[word] { return cached }
         // "However" at the start of a sentence after "however" inside one: Hunspell fails the
         // word as written through every affix rule (some 20 µs a dictionary) before it tries
