@@ -218,7 +218,8 @@ enum CheckRunner {
     static func exit(for result: RunResult, failOn: FailLevel?, session: CheckSession) -> Never {
         if !result.errors.isEmpty { Foundation.exit(2) }
         let level = failOn ?? session.configuredFailLevel().flatMap(FailLevel.init(rawValue:)) ?? .error
-        if let threshold = level.threshold, result.diagnostics.contains(where: { $0.severity >= threshold }) {
+        if let threshold = level.threshold,
+           result.files.contains(where: { $0.diagnostics.contains { $0.severity >= threshold } }) {
             Foundation.exit(1)
         }
         Foundation.exit(0)

@@ -10,51 +10,54 @@ public struct JSONWriter {
         return out
     }
 
-    /// Appends `s` quoted; runs of bytes with nothing to escape are copied whole.
-    public static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        let utf8 = s.utf8
-        var runStart = utf8.startIndex
-        var i = runStart
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            var escape: String?
-            var next = utf8.index(after: i)
-            switch byte {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped: JavaScript reads them as line ends.
-                var j = next
-                if j != utf8.endIndex && utf8[j] == 0x80 {
-                    j = utf8.index(after: j)
-                    if j != utf8.endIndex && (utf8[j] == 0xA8 || utf8[j] == 0xA9) {
-                        escape = utf8[j] == 0xA8 ? "\\u2028" : "\\u2029"
-                        next = utf8.index(after: j)
-                    }
+    /// Appends `s` quoted, as UTF-8 bytes; runs of bytes with nothing to escape are copied whole.
+    public static func quote(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { utf8 in
+            out.append(0x22)
+            var runStart = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let byte = utf8[i]
+                var escape: StaticString?
+                var next = i + 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0..<0x20: escape = ""
+                case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    // U+2028 and U+2029: JavaScript reads them as line ends.
+                    escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    next = i + 3
+                default: break
                 }
-            default: break
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    if escape.utf8CodeUnitCount == 0 {
+                        let hex = Array("0123456789abcdef".utf8)
+                        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                    } else {
+                        escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                    }
+                    runStart = next
+                }
+                i = next
             }
-            if let escape {
-                // Slices by UTF-8 index, not by Character ("\r\n" is one Character).
-                out += String(decoding: utf8[runStart..<i], as: UTF8.self)
-                out += escape
-                runStart = next
-            }
-            i = next
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+            out.append(0x22)
         }
-        if runStart == utf8.startIndex {
-            out += s
-        } else {
-            out += String(decoding: utf8[runStart...], as: UTF8.self)
-        }
-        out += "\""
+    }
+
+    /// Appends `s` quoted.
+    public static func quote(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 2)
+        quote(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -115,17 +118,22 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// JSON written as it is produced, with the same layout as `JSONValue.render` (keys in the
 /// order written; pretty: two spaces per level): large reports are not built as a tree first.
+/// The text is kept as UTF-8 bytes (appending to a `String` piece by piece cost more than the
+/// rest of writing a report).
 public struct JSONStream {
-    public private(set) var output = ""
+    private var bytes: [UInt8] = []
     private let pretty: Bool
     /// Per open container: whether anything has been written in it yet.
     private var started: [Bool] = []
     /// Set after `key`: the next value goes on the key's line.
     private var afterKey = false
 
+    /// The JSON written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
     public init(pretty: Bool, capacity: Int = 0) {
         self.pretty = pretty
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// A stream for a run of values inside containers already open elsewhere, `nesting` deep,
@@ -139,48 +147,60 @@ public struct JSONStream {
     /// Appends what a fragment stream (made with `init(pretty:nesting:afterSibling:)` at this
     /// stream's depth) wrote.
     public mutating func append(fragment: JSONStream) {
-        guard !fragment.output.isEmpty else { return }
-        output += fragment.output
+        guard !fragment.bytes.isEmpty else { return }
+        bytes += fragment.bytes
         if !started.isEmpty { started[started.count - 1] = true }
+    }
+
+    @inline(__always) private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func indent(_ levels: Int) {
+        for _ in 0..<levels { bytes.append(0x20); bytes.append(0x20) }
     }
 
     private mutating func beginValue() {
         if afterKey { afterKey = false; return }
         guard !started.isEmpty else { return }
-        if started[started.count - 1] { output += pretty ? ",\n" : "," } else if pretty { output += "\n" }
+        if started[started.count - 1] { raw(pretty ? ",\n" : ",") } else if pretty { bytes.append(0x0A) }
         started[started.count - 1] = true
-        if pretty { for _ in 0..<started.count { output += "  " } }
+        if pretty { indent(started.count) }
     }
 
-    private mutating func end(_ closer: String, empty: String) {
+    private mutating func end(_ closer: UInt8) {
         let wrote = started.removeLast()
         if !wrote {
             // An empty container: "[]" / "{}" on one line (its opener is already written).
-            output.removeLast()
-            output += empty
+            bytes.append(closer)
             return
         }
         if pretty {
-            output += "\n"
-            for _ in 0..<started.count { output += "  " }
+            bytes.append(0x0A)
+            indent(started.count)
         }
-        output += closer
+        bytes.append(closer)
     }
 
-    public mutating func beginObject() { beginValue(); output += "{"; started.append(false) }
-    public mutating func endObject() { end("}", empty: "{}") }
-    public mutating func beginArray() { beginValue(); output += "["; started.append(false) }
-    public mutating func endArray() { end("]", empty: "[]") }
+    public mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); started.append(false) }
+    public mutating func endObject() { end(UInt8(ascii: "}")) }
+    public mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); started.append(false) }
+    public mutating func endArray() { end(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: String) {
         beginValue()
-        JSONWriter.quote(name, into: &output)
-        output += pretty ? ": " : ":"
+        JSONWriter.quote(name, into: &bytes)
+        raw(pretty ? ": " : ":")
         afterKey = true
     }
 
-    public mutating func string(_ s: String) { beginValue(); JSONWriter.quote(s, into: &output) }
-    public mutating func int(_ i: Int) { beginValue(); output += String(i) }
+    public mutating func string(_ s: String) { beginValue(); JSONWriter.quote(s, into: &bytes) }
+
+    public mutating func int(_ i: Int) {
+        beginValue()
+        if i >= 0 && i < 10 { bytes.append(0x30 + UInt8(i)); return }
+        bytes.append(contentsOf: String(i).utf8)
+    }
 
     public mutating func field(_ name: String, _ s: String) { key(name); string(s) }
     public mutating func field(_ name: String, _ i: Int) { key(name); int(i) }

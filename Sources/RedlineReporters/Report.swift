@@ -15,7 +15,10 @@ public struct Report: Sendable {
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+    /// How many diagnostics have `severity` (counted in place: `diagnostics` copies them all).
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { total, file in total + file.diagnostics.count { $0.severity == severity } }
+    }
 }
 
 /// A reporter turns a report into text. Pure: no I/O.
