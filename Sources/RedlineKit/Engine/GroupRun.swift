@@ -41,6 +41,8 @@ final class GroupRun: @unchecked Sendable {
             if built == nil {
                 built = Result { try session.linter(for: config) }
                 PhaseTrace.mark("linter built")
+                try? built?.get().prepareHandles(files: request.inputs.count + request.context.count,
+                                                 jobs: session.commandLine.jobs)
             }
             return try built!.get()
         }

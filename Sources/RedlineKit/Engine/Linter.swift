@@ -147,9 +147,6 @@ public final class Linter: @unchecked Sendable {
         let enabled = registry.definitions.filter { Self.isEnabled($0.info, options) }
         // The suggestion index takes a second of CPU: built meanwhile on the other core.
         if enabled.contains(where: { $0.info.category == .spelling }) { suggester.prepareInBackground() }
-        // Each worker thread needs Hunspell handles of its own: opened meanwhile too.
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        speller.prepareHandles(threads: min(options.jobs ?? cores, cores))
 
         var documentRules: [any DocumentChecking] = []
         var runRules: [(id: String, box: any RunRuleBox)] = []
@@ -264,6 +261,7 @@ public final class Linter: @unchecked Sendable {
     /// command line goes through `CheckSession`, which adds one).
     public func run(_ inputs: [InputFile], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> RunResult {
         let stdinBytes = inputs.contains { $0.fileSystemPath == nil } ? stdin() : []
+        prepareHandles(files: inputs.count, jobs: options.jobs)
         let outcomes = ParallelWork.map(inputs, jobs: options.jobs, timeout: options.fileTimeout, work: { input -> FileOutcome in
             switch InputReader.read(input, stdinBytes: stdinBytes) {
             case .failure(let error): return error.outcome
@@ -283,6 +281,14 @@ public final class Linter: @unchecked Sendable {
         }
         result.files = Self.merging(judge(facts), into: result.files)
         return result
+    }
+
+    /// Starts opening Hunspell handles (on background threads) for as many worker threads as
+    /// will check `files` files at once: each needs a set of its own, and a set takes tens of
+    /// milliseconds to open, better spent before the workers ask than after.
+    public func prepareHandles(files: Int, jobs: Int?) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        speller.prepareHandles(threads: max(1, min(jobs ?? cores, cores, files)))
     }
 
     /// Adds cross-file diagnostics to the files they belong to (files not listed are left out).
