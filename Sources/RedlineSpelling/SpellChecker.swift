@@ -102,12 +102,10 @@ public final class SpellChecker: @unchecked Sendable {
     /// hide), leave every word to Hunspell.
     static func capitalsFollowLowercase(affixPaths: [String]) -> Bool {
         affixPaths.allSatisfy { path in
-            guard let data = FileManager.default.contents(atPath: path) else { return false }
-            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-                let directive = line.prefix { $0 != " " && $0 != "\t" }
-                if ["KEEPCASE", "FORBIDDENWORD", "CHECKSHARPS", "FLAG"].contains(directive) { return false }
+            guard let lines = affixLines(path) else { return false }
+            return !lines.contains { line in
+                ["KEEPCASE", "FORBIDDENWORD", "CHECKSHARPS", "FLAG"].contains(line.prefix { $0 != " " && $0 != "\t" })
             }
-            return true
         }
     }
 
@@ -166,12 +164,16 @@ public final class SpellChecker: @unchecked Sendable {
         return false
     }
 
+    /// The lines of an affix file; nil when it cannot be read.
+    private static func affixLines(_ path: String) -> [Substring]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+    }
+
     /// The input conversions (`ICONV from to`) of an affix file.
     static func inputConversions(affixPath: String) -> [(from: String, to: String)] {
-        guard let data = FileManager.default.contents(atPath: affixPath) else { return [] }
         var conversions: [(from: String, to: String)] = []
-        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-        where line.hasPrefix("ICONV") {
+        for line in affixLines(affixPath) ?? [] where line.hasPrefix("ICONV") {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if fields.count >= 3, fields[0] == "ICONV" { conversions.append((String(fields[1]), String(fields[2]))) }
         }

@@ -369,17 +369,13 @@ public final class Linter: @unchecked Sendable {
     func judge(_ factsOf: (Int, String) -> [(path: String, facts: any Codable & Sendable)]) -> [String: [Diagnostic]] {
         let opts = checkOptions
         let inputs = runRules.enumerated().map { index, rule in factsOf(index, rule.id) }
-        let verdicts = Slots<[Diagnostic]>(count: runRules.count, initial: [])
-        let rules = runRules
-        let judgeOne: @Sendable (Int) -> Void = { index in verdicts[index] = rules[index].box.judge(inputs[index], options: opts) }
-        if rules.count > 1 && (options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) > 1 {
-            DispatchQueue.concurrentPerform(iterations: rules.count, execute: judgeOne)
-        } else {
-            for index in rules.indices { judgeOne(index) }
+        let threads = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let verdicts = ConcurrentMap.map(count: runRules.count, concurrently: threads > 1) { index in
+            runRules[index].box.judge(inputs[index], options: opts)
         }
         var extra: [String: [Diagnostic]] = [:]
-        for index in rules.indices {
-            for var d in verdicts[index] {
+        for verdict in verdicts {
+            for var d in verdict {
                 if let s = severityOverrides[d.ruleID] { d.severity = s }
                 extra[d.path, default: []].append(d)
             }
@@ -399,26 +395,6 @@ public final class Linter: @unchecked Sendable {
         return check(document).map { Diagnostic(finding: $0, in: source) }.sorted(by: Diagnostic.reportOrder)
     }
 
-}
-
-/// One result per index, written by several threads each to its own index (so no lock).
-final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value>
-
-    init(count: Int, initial: Value) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: initial)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
 }
 
 /// Files with NUL bytes near the start are binary and are not checked.

@@ -141,8 +141,9 @@ public struct RepeatedBoilerplateRule: RunRule {
 
         /// Counts `file` for `hash`, unless it was the last file counted for it.
         mutating func count(_ hash: UInt64, file: Int) {
-            counts[hash, default: (0, -1)].files += counts[hash]?.last == file ? 0 : 1
-            counts[hash]!.last = file
+            var entry = counts[hash] ?? (files: 0, last: -1)
+            if entry.last != file { entry = (entry.files + 1, file) }
+            counts[hash] = entry
         }
 
         func files(_ hash: UInt64) -> Int { counts[hash]?.files ?? 0 }
