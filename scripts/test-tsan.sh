@@ -13,7 +13,7 @@ export TSAN_OPTIONS="halt_on_error=1 abort_on_error=1 ${TSAN_OPTIONS:-}"
 export REDLINE_FUZZ_ITERATIONS="${REDLINE_FUZZ_ITERATIONS:-15}"
 log=$(mktemp)
 status=0
-swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$filter" 2>&1 | tee "$log" | grep -E -v '^(◇|↳|✔ Test)' || status=${PIPESTATUS[0]}
+swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$filter" 2>&1 | tee "$log" | grep -E -v '^(◇|✔ Test|↳ Testing Library|↳ Target Platform)' || status=${PIPESTATUS[0]}
 if grep -q "WARNING: ThreadSanitizer" "$log"; then
   echo "test-tsan: ThreadSanitizer reported a problem (above)" >&2
   status=1

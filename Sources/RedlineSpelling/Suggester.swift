@@ -30,8 +30,7 @@ public final class Suggester: @unchecked Sendable {
     /// Where built indexes are kept between runs (nil: the index is built on every run).
     public let indexCache: SuggestionIndexCache?
 
-    private let buildLock = NSLock()
-    private var builtEngine: SuggestionEngine?
+    private let builtEngine = OneTimeSetUp<SuggestionEngine>()
     private let cacheLock = NSLock()
     private var cache: [String: Suggestions] = [:]
     /// Words `confidentSuggestions` found to have no confident correction.
@@ -58,21 +57,9 @@ public final class Suggester: @unchecked Sendable {
         self.indexCache = indexCache
     }
 
-    /// The engine, built on first use. Building it, and waiting for another thread that is
-    /// building it, is one-time set-up: off the clock of the per-file time limit.
+    /// The engine, built on first use (off the per-file clock: `OneTimeSetUp`).
     private var engine: SuggestionEngine {
-        buildLock.lock()
-        if let builtEngine { buildLock.unlock(); return builtEngine }
-        buildLock.unlock()
-        return WorkClock.offTheClock {
-            buildLock.lock()
-            defer { buildLock.unlock() }
-            if let builtEngine { return builtEngine }
-            let index = loadOrBuildIndex()
-            let engine = SuggestionEngine(index: index, weights: weights)
-            builtEngine = engine
-            return engine
-        }
+        builtEngine.value { SuggestionEngine(index: loadOrBuildIndex(), weights: weights) }
     }
 
     /// The index from the cache, else built (and then stored in the cache).

@@ -94,6 +94,28 @@ import Testing
         #expect(distinct.contains("goverment=government"))
     }
 
+    /// Threads that ask for a one-time value while another builds it wait off the per-file
+    /// clock: none of them is abandoned at a time limit far shorter than the build.
+    @Test func oneTimeSetUpWaitsOffTheClock() {
+        let setUp = OneTimeSetUp<Int>()
+        let values = ParallelWork.map(Array(0..<4), jobs: 4, timeout: 0.3, work: { _ in
+            setUp.value { Thread.sleep(forTimeInterval: 1.5); return 42 }
+        }, onTimeout: { _ in -1 })
+        #expect(values == [42, 42, 42, 42])
+        #expect(setUp.ifBuilt == 42)
+    }
+
+    /// The suggestion index built by the first misspellings of a run (no index cache: built
+    /// here, which takes 5-10 s in a debug build) does not count against those files' time:
+    /// a run in the cold once lost its first files to the per-file limit this way.
+    @Test func suggestionIndexBuildIsOffTheClock() {
+        let suggester = Suggester(speller: TestSupport.linter.speller, hunspellFallback: false, indexCache: nil)
+        let words = ["abalze", "goverment", "recieved", "councl"]
+        let first = ParallelWork.map(words, jobs: 4, timeout: 3, work: { suggester.suggest($0).words.first ?? "-" },
+                                     onTimeout: { _ in "timed out" })
+        #expect(first == ["ablaze", "government", "received", "council"])
+    }
+
     /// Fix writes to different files at once, and the deadline scheduler's bookkeeping.
     @Test func fixWritesInParallel() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redline-parallel-fix-\(UUID().uuidString)").path

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineCore
 
 /// Every word form the dictionaries (and extra word lists) accept, lowercased in a trie, with
 /// each form's frequency and how it is capitalised. Built once, on the first suggestion;
@@ -29,17 +30,11 @@ final class SuggestionIndex: @unchecked Sendable {
     /// Whether the index was read from a `SuggestionIndexCache` rather than built.
     private(set) var isRestored = false
 
-    private let phoneticLock = NSLock()
-    private var phoneticStorage: PhoneticIndex?
+    private let phoneticIndex: OneTimeSetUp<PhoneticIndex>
 
-    /// The words by sound, built on first use (only far misspellings need it).
+    /// The words by sound, built on first use (off the per-file clock: `OneTimeSetUp`).
     var phonetic: PhoneticIndex {
-        phoneticLock.lock()
-        defer { phoneticLock.unlock() }
-        if let phoneticStorage { return phoneticStorage }
-        let built = PhoneticIndex(trie: trie, alphabet: alphabet)
-        phoneticStorage = built
-        return built
+        phoneticIndex.value { PhoneticIndex(trie: trie, alphabet: alphabet) }
     }
 
     /// Approximate bytes held by the index.
@@ -60,7 +55,7 @@ final class SuggestionIndex: @unchecked Sendable {
         self.otherSpellings = otherSpellings
         self.affixes = affixes
         self.buildSeconds = buildSeconds
-        self.phoneticStorage = phonetic
+        self.phoneticIndex = OneTimeSetUp(phonetic)
     }
 
     /// Reads the dictionaries, expands their word forms, adds `extraWords`, the frequencies and
