@@ -50,9 +50,9 @@ public final class SpellChecker: @unchecked Sendable {
     /// Whether any dictionary (or the extra words) accepts the word as written.
     public func isCorrect(_ word: String) -> Bool {
         let local = ThreadLocalAnswers.forCurrentThread(owner: answersOwner, key: answersKey)
-        if let known = local.answers.pointee[word] { return known }
+        if let known = local.answers.pointee.answer(word) { return known }
         let answer = sharedIsCorrect(word)
-        local.answers.pointee[word] = answer
+        local.answers.pointee.record(word, answer)
         return answer
     }
 

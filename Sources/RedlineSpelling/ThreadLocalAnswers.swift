@@ -12,12 +12,12 @@ final class ThreadLocalAnswers: @unchecked Sendable {
     /// The owner of the answers: a number no other owner ever has.
     let owner: UInt64
     /// The answers, behind a pointer (no run-time exclusivity checks on the hot path).
-    let answers: UnsafeMutablePointer<[String: Bool]>
+    let answers: UnsafeMutablePointer<WordAnswers>
 
     private init(owner: UInt64) {
         self.owner = owner
         answers = .allocate(capacity: 1)
-        answers.initialize(to: [:])
+        answers.initialize(to: WordAnswers())
     }
 
     deinit {

@@ -22,15 +22,29 @@ import Testing
         #expect(owner != other)
         let key = ThreadLocalAnswers.key
         let here = ThreadLocalAnswers.forCurrentThread(owner: owner, key: key)
-        here.answers.pointee["word"] = true
+        here.answers.pointee.record("word", true)
         #expect(ThreadLocalAnswers.forCurrentThread(owner: owner, key: key) === here)
         let elsewhere = await Task.detached {
             let table = ThreadLocalAnswers.forCurrentThread(owner: owner, key: key)
-            return (table.answers.pointee["word"], ObjectIdentifier(table))
+            return (table.answers.pointee.answer("word"), ObjectIdentifier(table))
         }.value
         // Another thread (a detached task may run on this one: then it is the same table).
         if elsewhere.1 != ObjectIdentifier(here) { #expect(elsewhere.0 == nil) }
         let replaced = ThreadLocalAnswers.forCurrentThread(owner: other, key: key)
         #expect(replaced.owner == other && replaced.answers.pointee.isEmpty)
+    }
+
+    /// The table behind a thread's answers keeps every word's answer through growth, tells
+    /// words with equal bytes from others, and replaces an answer given again.
+    @Test func wordAnswersKeepEveryWordThroughGrowth() {
+        var table = WordAnswers(capacity: 4)
+        let words = (0..<5000).map { "w\($0)" } + ["", "café", "cafe\u{301}", "Straße", "a very long word indeed, past the small-string limit"]
+        for (i, word) in words.enumerated() { table.record(word, i % 3 == 0) }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() { #expect(table.answer(word) == (i % 3 == 0), "\(word)") }
+        #expect(table.answer("w5000") == nil && table.answer("cafe") == nil && table.answer("w") == nil)
+        table.record("w7", true)
+        table.record("w7", false)
+        #expect(table.answer("w7") == false && table.count == words.count)
     }
 }
