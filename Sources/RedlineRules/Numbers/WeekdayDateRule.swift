@@ -7,6 +7,10 @@ import RedlineText
 /// The year is the phrase's own, else the article's (front matter `date_field` or `date`, a
 /// dateline, a leading date line, or `--date`), taking the year that puts the date nearest
 /// the article's. With no year anywhere the phrase is not checked.
+///
+/// The right weekday is a suggestion, not a fix: the text cannot tell whether the weekday or
+/// the date is the wrong one ("Thursday night (July 4)" may mean the night of July 3 into
+/// the 4th), so `redline fix` leaves the phrase to the editor.
 public struct WeekdayDateRule: DocumentRule {
     public static let info = RuleInfo(
         id: "numbers.weekday-date",
@@ -15,14 +19,13 @@ public struct WeekdayDateRule: DocumentRule {
         summary: "A weekday that does not match the date beside it (\"Thursday (July 4)\" when July 4 is a "
             + "Friday), in any common order and punctuation. The year is the phrase's own, else the article's "
             + "date (front matter, a dateline, a leading date line, or --date), nearest plausible year; "
-            + "without any year the phrase is not checked. The fix puts the right weekday.",
+            + "without any year the phrase is not checked. The right weekday is suggested, not fixed: "
+            + "the date may be the wrong part.",
         flags: [
-            RuleExample("The summit opened on «Thursday, July 4, 2025», in the capital.",
-                        fixed: "The summit opened on Friday, July 4, 2025, in the capital."),
-            RuleExample("Voting ends on «Friday 5th July 2025».", fixed: "Voting ends on Saturday 5th July 2025."),
-            RuleExample("date 2025-07-05\n\nThe attack began on «Thursday night (July 4)».",
-                        fixed: "date 2025-07-05\n\nThe attack began on Friday night (July 4)."),
-            RuleExample("The talks resumed on «3 March 2005 (Friday)».", fixed: "The talks resumed on 3 March 2005 (Thursday)."),
+            RuleExample("The summit opened on «Thursday, July 4, 2025», in the capital."),
+            RuleExample("Voting ends on «Friday 5th July 2025»."),
+            RuleExample("date 2025-07-05\n\nThe attack began on «Thursday night (July 4)»."),
+            RuleExample("The talks resumed on «3 March 2005 (Friday)»."),
         ],
         passes: [
             RuleExample("The summit opened on Friday, July 4, 2025, in the capital."),
@@ -68,8 +71,9 @@ public struct WeekdayDateRule: DocumentRule {
             let written = document.text(weekdayToken)
             let right = styled(date.weekdayName, like: written)
             findings.append(Finding(Self.info, span: span,
-                                    message: "\(date) is a \(date.weekdayName), not a \(CalendarDate.weekdayNames[p.weekday])\(yearNote)",
-                                    suggestions: [right], fix: Fix(span: weekdayToken.span, replacement: right), related: related))
+                                    message: "\(date) is a \(date.weekdayName), not a \(CalendarDate.weekdayNames[p.weekday])\(yearNote); "
+                                        + "the weekday or the date is wrong",
+                                    suggestions: [right], related: related))
         }
         return findings
     }
