@@ -52,8 +52,14 @@ struct NamePolicy {
         var use: [String: CapitalisedUse] = [:]
         for token in document.tokens where token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) {
             let word = UnknownWordScanner.base(document.text(token))
-            use[word, default: CapitalisedUse(length: word.count)].count += 1
-            if !token.flags.contains(.sentenceStart) { use[word, default: CapitalisedUse()].midSentence += 1 }
+            let midSentence = token.flags.contains(.sentenceStart) ? 0 : 1
+            // One look-up a token (this runs over every capitalised word of an article).
+            if let known = use.index(forKey: word) {
+                use.values[known].count += 1
+                use.values[known].midSentence += midSentence
+            } else {
+                use[word] = CapitalisedUse(count: 1, midSentence: midSentence, length: word.count)
+            }
         }
         return use
     }

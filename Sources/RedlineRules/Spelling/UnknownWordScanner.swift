@@ -69,8 +69,14 @@ struct UnknownWordScanner {
     /// The word as written, without a possessive ending, without accents, or (a capitalised
     /// word) as the plural of a known name ("the Blairs", "two Saabs").
     func isAccepted(_ word: String) -> Bool {
-        // Fewer than two scalars (a scalar is at most four bytes: longer words are not counted).
-        if word.utf8.count < 5 && word.unicodeScalars.count < 2 { return true }
+        // Fewer than two scalars (a scalar is at most four bytes: longer words are not counted;
+        // the scalars of the rest are their bytes that are not UTF-8 continuation bytes).
+        let utf8 = word.utf8
+        if utf8.count < 5 {
+            var scalars = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+            if scalars < 2 { return true }
+        }
         if speller.isCorrect(word) { return true }
         if let stem = Self.possessiveStem(word), speller.isCorrect(stem) { return true }
         if word.count > 3, word.hasSuffix("s"), let first = word.unicodeScalars.first, first.properties.isUppercase {
