@@ -76,6 +76,28 @@ import Testing
         #expect(config.sources.map { ($0 as NSString).lastPathComponent } == ["base.yml", ".redline.yml"])
     }
 
+    /// One run over folders with configurations of their own: each file is checked with its
+    /// nearest configuration, folders that share one are grouped, and a configuration seen
+    /// again after another folder's is the same group.
+    @Test func oneRunOverFoldersWithTheirOwnConfigurations() throws {
+        let dir = try folder([
+            ".redline.yml": "rules:\n  style: off\n",
+            "a/one.txt": "The goverment said on Monday.\n",
+            "b/.redline.yml": "rules:\n  spelling.misspelled: off\n",
+            "b/two.txt": "The goverment met on Tuesday.\n",
+            "b/deeper/three.txt": "The goverment spoke on Wednesday.\n",
+            "c/four.txt": "The goverment agreed on Thursday.\n",
+            "five.txt": "The goverment left on Friday.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (_, out, err) = try TestSupport.run(["check", "--format", "json", dir.path])
+        let rules = try HostileInputTests.rulesByFile(out)
+        #expect(rules == ["one.txt": ["spelling.misspelled"], "two.txt": [], "three.txt": [],
+                          "four.txt": ["spelling.misspelled"], "five.txt": ["spelling.misspelled"]], "\(err)")
+        #expect(CheckSession.folder(of: "a/b/c.md") == "a/b" && CheckSession.folder(of: "c.md") == ""
+                && CheckSession.folder(of: "/c.md") == "")
+    }
+
     @Test func extendsLoopIsAnError() throws {
         let dir = try folder([".redline.yml": "extends: other.yml\n", "other.yml": "extends: .redline.yml\n", "a.txt": "x\n"])
         defer { try? FileManager.default.removeItem(at: dir) }

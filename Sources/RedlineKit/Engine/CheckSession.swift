@@ -105,18 +105,39 @@ public final class CheckSession: @unchecked Sendable {
     /// Checks a request's inputs (and reads its context files for the cross-file rules only),
     /// through the cache when it names one. Configuration errors are thrown.
     public func run(_ request: RunRequest) throws -> RunResult {
-        var groups: [Configuration: (reported: [InputFile], context: [InputFile])] = [:]
-        var order: [Configuration] = []
+        // The files by configuration, in order of first appearance. A configuration is looked
+        // up (and hashed: it holds every setting) once a folder, not once a file: a repository
+        // run lists tens of thousands of files, a folder's one after another.
+        var groups: [(config: Configuration, reported: [InputFile], context: [InputFile])] = []
+        var groupOfConfig: [Configuration: Int] = [:]
+        var groupOfFolder: [String: Int] = [:]
+        var last: (folder: String, group: Int)? = nil
         for (input, reported) in request.inputs.map({ ($0, true) }) + request.context.map({ ($0, false) }) {
-            let config = try resolver.configuration(forFile: input.fileSystemPath)
-            if !input.isExplicit, let path = input.fileSystemPath, !config.admits(path) { continue }
-            if groups[config] == nil { order.append(config) }
-            if reported { groups[config, default: ([], [])].reported.append(input) } else { groups[config, default: ([], [])].context.append(input) }
+            let folder = input.fileSystemPath.map(Self.folder(of:)) ?? "\u{0}standard input"
+            let group: Int
+            if let last, last.folder == folder {
+                group = last.group
+            } else if let known = groupOfFolder[folder] {
+                group = known
+            } else {
+                let config = try resolver.configuration(forFile: input.fileSystemPath)
+                if let known = groupOfConfig[config] {
+                    group = known
+                } else {
+                    group = groups.count
+                    groups.append((config, [], []))
+                    groupOfConfig[config] = group
+                }
+                groupOfFolder[folder] = group
+            }
+            last = (folder, group)
+            if !input.isExplicit, let path = input.fileSystemPath, !groups[group].config.admits(path) { continue }
+            if reported { groups[group].reported.append(input) } else { groups[group].context.append(input) }
         }
         let facts = try request.factsFiles.map { try FactsFile.read($0) }
         var result = RunResult(files: [], errors: [], skipped: [])
-        for config in order {
-            let group = groups[config]!
+        for group in groups {
+            let config = group.config
             let part = try GroupRun(session: self, config: config, request: request, externalFacts: facts)
                 .run(reported: group.reported, context: group.context)
             result.files += part.files
@@ -124,8 +145,15 @@ public final class CheckSession: @unchecked Sendable {
             result.skipped += part.skipped
             result.facts += part.facts
         }
-        if order.count > 1 { result.files.sort { $0.path < $1.path } }
+        if groups.count > 1 { result.files.sort { $0.path < $1.path } }
         return result
+    }
+
+    /// The folder part of a path as written ("" for a bare file name): files with the same
+    /// folder part share a configuration.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// The rule ids a configuration's run can use (built-ins, plug-ins, its rule files), without
