@@ -1,3 +1,5 @@
+import RedlineCore
+
 /// Yes-or-no answers keyed by word: an open-addressing table hashed with FNV-1a over the word's
 /// UTF-8 bytes, in storage of its own (reading it retains nothing).
 ///
@@ -83,12 +85,10 @@ struct WordAnswers: ~Copyable {
     }
 
     @inline(__always) private static func tag(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        var hasher = FNV64()
         var word = word
-        word.withUTF8 { bytes in
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-        }
-        return h | 1
+        word.withUTF8 { hasher.add(bytes: $0) }
+        return hasher.value | 1
     }
 
     /// The first slot to try: FNV's high bits mixed into the low ones the mask keeps.

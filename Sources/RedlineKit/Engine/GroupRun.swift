@@ -12,8 +12,7 @@ final class GroupRun: @unchecked Sendable {
     private let request: RunRequest
     private let externalFacts: [FactsFile]
     private let cache: ResultCache?
-    private let lock = NSLock()
-    private var built: Result<Linter, Error>?
+    private let built = OneTimeSetUp<Result<Linter, Error>>()
 
     init(session: CheckSession, config: Configuration, request: RunRequest, externalFacts: [FactsFile]) throws {
         self.session = session
@@ -32,20 +31,15 @@ final class GroupRun: @unchecked Sendable {
         }
     }
 
-    /// The linter, built on first use (from any thread).
+    /// The linter, built on first use (from any thread; off the per-file clock: `OneTimeSetUp`).
     private func linter() throws -> Linter {
-        // Building is one-time set-up: off the clock of the per-file time limit.
-        try WorkClock.offTheClock {
-            lock.lock()
-            defer { lock.unlock() }
-            if built == nil {
-                built = Result { try session.linter(for: config) }
-                PhaseTrace.mark("linter built")
-                try? built?.get().prepareHandles(files: request.inputs.count + request.context.count,
-                                                 jobs: session.commandLine.jobs)
-            }
-            return try built!.get()
-        }
+        try built.value {
+            let made = Result { try session.linter(for: config) }
+            PhaseTrace.mark("linter built")
+            try? made.get().prepareHandles(files: request.inputs.count + request.context.count,
+                                           jobs: session.commandLine.jobs)
+            return made
+        }.get()
     }
 
     private enum Outcome: Sendable {
@@ -80,10 +74,7 @@ final class GroupRun: @unchecked Sendable {
             let result = EngineTimeout.result(for: item.element, seconds: timeout ?? 0, severity: timeoutSeverity)
             return .fresh(CheckedFile(result: result, facts: FileFacts(path: item.element.displayPath)))
         })
-        lock.lock()
-        let building = built
-        lock.unlock()
-        if case .failure(let error)? = building { throw error }
+        if case .failure(let error)? = built.ifBuilt { throw error }
         PhaseTrace.mark("files checked or found in the cache")
 
         var result = RunResult(files: [], errors: [], skipped: [])
