@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product redline 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
+# The Swift runtime and Foundation are linked in statically: a self-contained binary that starts
+# and runs faster (README, Speed).
+swift build -c release --static-swift-stdlib --product redline 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
 bin="$(swift build -c release --show-bin-path)/redline"
 set +e
 "$bin" check Examples/ "$@"

@@ -183,8 +183,15 @@ enum CheckRunner {
                     stdinFilename: String?, wantsFacts: Bool = false) throws -> (RunResult, CheckSession) {
         PhaseTrace.mark("start")
         let session = try checking.makeSession()
-        // The changed files will most likely need checking: the linter is built meanwhile.
-        if repository.changedSince != nil && repository.cacheDirectory != nil { session.prepareLinterInBackground() }
+        // The linter is built while the files are listed, when the run will most likely need
+        // it: without a cache every file is checked; with one, the changed files of
+        // --changed-since most likely are (a warm run of unchanged files needs no linter).
+        if repository.cacheDirectory == nil {
+            // Standard input ("-") is checked with the current folder's configuration.
+            session.prepareLinterInBackground(near: paths.first.flatMap { $0 == "-" ? nil : $0 })
+        } else if repository.changedSince != nil {
+            session.prepareLinterInBackground(near: nil)
+        }
         PhaseTrace.mark("session made")
         var (request, errors) = try repository.request(paths: paths, stdinFilename: stdinFilename)
         PhaseTrace.mark("files listed: \(request.inputs.count) reported, \(request.context.count) context")

@@ -18,12 +18,12 @@
 /// Hunspell does, with this set and the dictionaries together.
 public struct ExtraWords: Sendable {
     /// The entries as written (after the input conversions).
-    private let exact: Set<String>
+    private let exact: WordSet
     /// Capitals of mixed-case entries, stored capitalised (`Mcdonald` for `McDonald`): Hunspell's
     /// hidden "only in capitals" forms, accepted only for input in capitals.
-    private let capitalsOnly: Set<String>
+    private let capitalsOnly: WordSet
     /// Capitalised forms of entries in capitals of four letters or more (`Unicef` for `UNICEF`).
-    private let acronymsAsWords: Set<String>
+    private let acronymsAsWords: WordSet
     /// Input conversions of the dictionaries (`ICONV` of their affix files), applied before look-up.
     let conversions: [(from: String, to: String)]
 
@@ -37,9 +37,9 @@ public struct ExtraWords: Sendable {
     ///   - conversions: input conversions to apply to checked words (and entries), e.g. `[("’", "'")]`.
     public init(_ words: [String], conversions: [(from: String, to: String)] = []) {
         self.conversions = conversions
-        var exact = Set<String>(minimumCapacity: words.count)
-        var capitalsOnly = Set<String>()
-        var acronyms = Set<String>()
+        var exact = WordSet.Builder(capacity: words.count)
+        var capitalsOnly = WordSet.Builder()
+        var acronyms = WordSet.Builder()
         for raw in words {
             let word = Self.convert(raw, conversions)
             guard !word.isEmpty else { continue }
@@ -55,9 +55,9 @@ public struct ExtraWords: Sendable {
                 break
             }
         }
-        self.exact = exact
-        self.capitalsOnly = capitalsOnly
-        acronymsAsWords = acronyms
+        self.exact = WordSet(exact)
+        self.capitalsOnly = WordSet(capitalsOnly)
+        acronymsAsWords = WordSet(acronyms)
     }
 
     /// Whether `word` is one of the extra words, in a case its entry allows. Compounds are not

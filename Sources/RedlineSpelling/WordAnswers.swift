@@ -8,30 +8,37 @@ import RedlineCore
 /// its bucket were most of a look-up. Equal hashes are confirmed by comparing the words.
 /// Not copyable: one owner frees the storage.
 struct WordAnswers: ~Copyable {
-    /// Per slot: the hash with its lowest bit set (0: empty), the word, the answer.
-    private var tags: UnsafeMutablePointer<UInt64>
-    private var words: UnsafeMutablePointer<String>
-    private var answers: UnsafeMutablePointer<Bool>
+    /// One slot: the hash with its lowest bit set (0: empty), the word and its answer side by
+    /// side, so that a look-up reads one cache line (the table of a run holds tens of thousands
+    /// of words: far more than fit in the nearest caches).
+    private struct Slot {
+        var tag: UInt64
+        var word: String
+        var answer: Bool
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     /// Slots in use.
     private(set) var count = 0
 
     /// An empty table with room for `capacity` words before it grows.
     init(capacity: Int = 512) {
-        var slots = 16
-        while slots < 2 * capacity { slots *= 2 }
-        mask = slots - 1
-        tags = .allocate(capacity: slots)
-        tags.initialize(repeating: 0, count: slots)
-        words = .allocate(capacity: slots)
-        answers = .allocate(capacity: slots)
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        mask = size - 1
+        slots = Self.emptySlots(size)
     }
 
     deinit {
-        for slot in 0...mask where tags[slot] != 0 { (words + slot).deinitialize(count: 1) }
-        tags.deallocate()
-        words.deallocate()
-        answers.deallocate()
+        slots.deinitialize(count: mask + 1)
+        slots.deallocate()
+    }
+
+    private static func emptySlots(_ size: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        slots.initialize(repeating: Slot(tag: 0, word: "", answer: false), count: size)
+        return slots
     }
 
     var isEmpty: Bool { count == 0 }
@@ -41,9 +48,9 @@ struct WordAnswers: ~Copyable {
         let tag = Self.tag(word)
         var slot = Self.slot(tag, mask)
         while true {
-            let found = tags[slot]
+            let found = slots[slot].tag
             if found == 0 { return nil }
-            if found == tag && words[slot] == word { return answers[slot] }
+            if found == tag && slots[slot].word == word { return slots[slot].answer }
             slot = (slot &+ 1) & mask
         }
     }
@@ -56,32 +63,26 @@ struct WordAnswers: ~Copyable {
 
     private mutating func place(_ word: String, _ answer: Bool, tag: UInt64) {
         var slot = Self.slot(tag, mask)
-        while tags[slot] != 0 {
-            if tags[slot] == tag && words[slot] == word { answers[slot] = answer; return }
+        while slots[slot].tag != 0 {
+            if slots[slot].tag == tag && slots[slot].word == word { slots[slot].answer = answer; return }
             slot = (slot &+ 1) & mask
         }
-        tags[slot] = tag
-        (words + slot).initialize(to: word)
-        answers[slot] = answer
+        slots[slot] = Slot(tag: tag, word: word, answer: answer)
         count += 1
     }
 
     /// Moves every entry into storage twice the size.
     private mutating func grow() {
-        let oldTags = tags, oldWords = words, oldAnswers = answers, oldSlots = mask + 1
-        let slots = 2 * oldSlots
-        mask = slots - 1
-        tags = .allocate(capacity: slots)
-        tags.initialize(repeating: 0, count: slots)
-        words = .allocate(capacity: slots)
-        answers = .allocate(capacity: slots)
+        let old = slots, oldSize = mask + 1
+        let size = 2 * oldSize
+        mask = size - 1
+        slots = Self.emptySlots(size)
         count = 0
-        for slot in 0..<oldSlots where oldTags[slot] != 0 {
-            place((oldWords + slot).move(), oldAnswers[slot], tag: oldTags[slot])
+        for slot in 0..<oldSize where old[slot].tag != 0 {
+            place(old[slot].word, old[slot].answer, tag: old[slot].tag)
         }
-        oldTags.deallocate()
-        oldWords.deallocate()
-        oldAnswers.deallocate()
+        old.deinitialize(count: oldSize)
+        old.deallocate()
     }
 
     @inline(__always) private static func tag(_ word: String) -> UInt64 {

@@ -259,4 +259,44 @@ import Testing
         #expect(RepeatedBoilerplateRule.keys("Read more: A story").1 == "head:read more")
         #expect(RepeatedBoilerplateRule.normalize("3,803 fans") == "# fans")
     }
+
+    /// The trigger scan of a metadata table finds exactly the patterns a plain reading does:
+    /// every literal tried at every position, case ignored, a literal that starts with a letter
+    /// or digit only at the start of a word. Checked on the bundled tables, over crafted lines
+    /// and random ones (fixed seed) made of the literals' own pieces.
+    @Test func triggerScanMatchesAPlainReading() throws {
+        let tables = try MetadataTables(dataDirectory: TestSupport.root)
+        func plain(_ table: MetadataPatternTable, _ bytes: [UInt8], _ range: Range<Int>, _ scopes: Set<MetadataScope>) -> [Int] {
+            table.patterns.indices.filter { p in
+                let pattern = table.patterns[p]
+                guard !pattern.scopes.isDisjoint(with: scopes) else { return false }
+                if pattern.triggers.isEmpty { return true }
+                return pattern.triggers.contains { literal in
+                    guard let first = literal.first else { return false }
+                    return range.contains { k in
+                        guard k + literal.count <= range.upperBound else { return false }
+                        if MetadataPatternTable.isWordByte(first) && k > range.lowerBound
+                            && MetadataPatternTable.isWordByte(bytes[k - 1]) { return false }
+                        return literal.indices.allSatisfy { MetadataPatternTable.lower(bytes[k + $0]) == literal[$0] }
+                    }
+                }
+            }
+        }
+        let crafted = ["TK", "xTK tk", "Note to editors", "see [embed]x[/embed]", "{{ tag }}", "a<b", "Lorem ipsum",
+                       "£xm", "CHECK this", "recheck", "", "?", "x", "AP", "© Reuters", "é tk", "TK é", "‘TK’"]
+        var random = SplitMix64(seed: 42)
+        let pieces = [" ", "t", "k", "x", "T", "K", "X", "[", "]", "{", "<", "&", "?", "é", "note", "check", "lorem", "£", "a", "-"]
+        let lines = crafted + (0..<400).map { _ in (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        let all: Set<MetadataScope> = [.line, .edge, .prefix, .inline, .inlineText]
+        for table in [tables.strayLines, tables.promos, tables.cmsResidue, tables.placeholders] {
+            for line in lines {
+                let bytes = Array(("..." + line + "...").utf8)
+                // The line alone inside a longer text: neighbouring bytes must not count.
+                let range = 3..<(bytes.count - 3)
+                for scopes in [all, [.line], [.inline, .inlineText], [.prefix]] as [Set<MetadataScope>] {
+                    #expect(table.candidates(bytes, range, scopes: scopes) == plain(table, bytes, range, scopes), "\(line) \(scopes)")
+                }
+            }
+        }
+    }
 }

@@ -47,4 +47,15 @@ import Testing
         table.record("w7", false)
         #expect(table.answer("w7") == false && table.count == words.count)
     }
+
+    /// The set behind the extra words holds every word once through growth, and nothing else
+    /// (words that differ only in normalisation, case or length are different words).
+    @Test func wordSetHoldsEveryWordThroughGrowth() {
+        let words = (0..<5000).map { "w\($0)" } + ["café", "Straße", "a very long word indeed, past the small-string limit"]
+        let set = WordSet(words + words.prefix(100), expectedCount: 3)
+        #expect(set.count == words.count)
+        for word in words { #expect(set.contains(word), "\(word)") }
+        for other in ["w5000", "w", "", "cafe\u{301}", "cafe", "straße", "W1"] { #expect(!set.contains(other), "\(other)") }
+        #expect(WordSet([String]()).isEmpty && !WordSet([String]()).contains(""))
+    }
 }

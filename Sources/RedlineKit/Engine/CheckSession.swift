@@ -77,12 +77,16 @@ public final class CheckSession: @unchecked Sendable {
         return linter
     }
 
-    /// Starts building, on another thread, the linter for the files of the current folder
-    /// (when a run will most likely need one, while it lists files); errors surface when the
-    /// linter is asked for.
-    public func prepareLinterInBackground() {
+    /// Starts building, on another thread, the linter for the files at `path` (a file, or the
+    /// files directly in a folder; nil: the current folder), when a run will most likely need
+    /// one, while it lists files. Errors surface when the linter is asked for; a configuration
+    /// that no file turns out to use costs only the building.
+    public func prepareLinterInBackground(near path: String? = nil) {
+        var isFolder: ObjCBool = false
+        let file = path.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
+            ? ($0 as NSString).appendingPathComponent("-") : $0 }
         DispatchQueue.global().async {
-            guard let config = try? self.configuration(forFile: nil) else { return }
+            guard let config = try? self.configuration(forFile: file) else { return }
             _ = try? self.linter(for: config)
         }
     }

@@ -48,13 +48,13 @@ struct MetadataPatternTable: Sendable {
     private let firstIndex: [Int32]
     /// Each pattern's scopes as bits (see `mask`).
     private let scopeBits: [UInt8]
-    /// Per byte: 1 when it belongs to a word, 2 when a literal starts with it (case ignored).
-    private let byteInfo: [UInt8]
-    /// Per first byte `b`, the second bytes of its literals as a 256-bit set
-    /// (`secondBytes[4 * b ..< 4 * b + 4]`), and whether it has a literal of one byte: most
-    /// word starts are passed over without trying a literal.
-    private let secondBytes: [UInt64]
-    private let hasOneByteLiteral: [Bool]
+    /// Per byte: 1 when it belongs to a word (see `isWordByte`), else 0.
+    private let wordByte: [UInt8]
+    /// A 65,536-bit set over byte pairs as written (either case): bit `b0 << 8 | b1` is set when
+    /// a literal starts with `b0` and has `b1` second, or `b0` alone is a literal (then for
+    /// every `b1`). One look-up a byte finds where a literal may start: most bytes are passed
+    /// over without a branch that depends on the text.
+    private let pairBits: [UInt64]
 
     init(patterns: [MetadataPattern]) {
         self.patterns = patterns
@@ -74,25 +74,30 @@ struct MetadataPatternTable: Sendable {
             starts.append(Int32(bytes.count))
             owners.append(Int32(pair.pattern))
         }
-        var second = [UInt64](repeating: 0, count: 256 * 4)
-        var oneByte = [Bool](repeating: false, count: 256)
-        for pair in pairs {
-            let b0 = Int(pair.literal[0])
-            if pair.literal.count == 1 { oneByte[b0] = true; continue }
-            let b1 = pair.literal[1]
-            second[4 * b0 + Int(b1 >> 6)] |= 1 << UInt64(b1 & 63)
+        // Both cases of an ASCII letter, as the literals are lower case and the text is not.
+        func cases(_ b: UInt8) -> [UInt8] { b >= 0x61 && b <= 0x7A ? [b, b - 0x20] : [b] }
+        var bits = [UInt64](repeating: 0, count: 65_536 / 64)
+        func set(_ b0: UInt8, _ b1: UInt8) {
+            let bit = Int(b0) << 8 | Int(b1)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        secondBytes = second
-        hasOneByteLiteral = oneByte
+        for pair in pairs {
+            for b0 in cases(pair.literal[0]) {
+                if pair.literal.count == 1 {
+                    for b1 in 0...255 { set(b0, UInt8(b1)) }
+                } else {
+                    for b1 in cases(pair.literal[1]) { set(b0, b1) }
+                }
+            }
+        }
+        pairBits = bits
         self.always = always
         literalBytes = bytes
         literalStart = starts
         literalPattern = owners
         firstIndex = index
         scopeBits = patterns.map { Self.mask($0.scopes) }
-        byteInfo = (0..<256).map { b in
-            (Self.isWordByte(UInt8(b)) ? 1 : 0) | (index[Int(Self.lower(UInt8(b))) + 1] > index[Int(Self.lower(UInt8(b)))] ? 2 : 0)
-        }
+        wordByte = (0..<256).map { Self.isWordByte(UInt8($0)) ? 1 : 0 }
     }
 
     static func mask(_ scopes: Set<MetadataScope>) -> UInt8 {
@@ -114,69 +119,66 @@ struct MetadataPatternTable: Sendable {
     /// limited to those that have one of `scopes`.
     func candidates(_ bytes: [UInt8], _ range: Range<Int>, scopes: Set<MetadataScope>) -> [Int] {
         let wanted = Self.mask(scopes)
-        var hit = [Bool](repeating: false, count: patterns.count)
-        var any = false
-        for i in always where scopeBits[i] & wanted != 0 { hit[i] = true; any = true }
-        // Word starts whose first two bytes begin no literal are passed over by the unsafe
-        // loop below (most bytes): only there are literals tried.
-        var previousIsWord = false
-        let end = range.upperBound
-        var k = range.lowerBound
-        while k < end {
-            let start = bytes.withUnsafeBufferPointer { buffer in
-                byteInfo.withUnsafeBufferPointer { info in
-                    secondBytes.withUnsafeBufferPointer { second in
-                        hasOneByteLiteral.withUnsafeBufferPointer { oneByte in
-                            Self.nextLiteralStart(buffer, from: k, to: end, previousIsWord: &previousIsWord,
-                                                  info: info, second: second, oneByte: oneByte)
-                        }
+        var hit: [Bool] = []
+        for i in always where scopeBits[i] & wanted != 0 {
+            if hit.isEmpty { hit = [Bool](repeating: false, count: patterns.count) }
+            hit[i] = true
+        }
+        bytes.withUnsafeBufferPointer { text in
+        wordByte.withUnsafeBufferPointer { wordByte in
+        pairBits.withUnsafeBufferPointer { pairBits in
+            // Where a literal may start, literals are tried (few places: most bytes are passed
+            // over by `nextLiteralStart`).
+            var previousIsWord: UInt8 = 0
+            let end = range.upperBound
+            var k = range.lowerBound
+            while let k0 = Self.nextLiteralStart(text, from: k, to: end, previousIsWord: &previousIsWord,
+                                                 wordByte: wordByte, pairBits: pairBits) {
+                let lower = Int(Self.lower(text[k0]))
+                for e in Int(firstIndex[lower])..<Int(firstIndex[lower + 1]) {
+                    let p = Int(literalPattern[e])
+                    if scopeBits[p] & wanted == 0 || (!hit.isEmpty && hit[p]) { continue }
+                    let s = Int(literalStart[e]), n = Int(literalStart[e + 1]) - s
+                    guard k0 + n <= end else { continue }
+                    var j = 1
+                    while j < n && Self.lower(text[k0 + j]) == literalBytes[s + j] { j += 1 }
+                    if j == n {
+                        if hit.isEmpty { hit = [Bool](repeating: false, count: patterns.count) }
+                        hit[p] = true
                     }
                 }
+                k = k0 + 1
             }
-            guard let k0 = start else { break }
-            let lower = Int(Self.lower(bytes[k0]))
-            for e in Int(firstIndex[lower])..<Int(firstIndex[lower + 1]) {
-                let p = Int(literalPattern[e])
-                if hit[p] || scopeBits[p] & wanted == 0 { continue }
-                let s = Int(literalStart[e]), n = Int(literalStart[e + 1]) - s
-                guard k0 + n <= end else { continue }
-                var j = 1
-                while j < n && Self.lower(bytes[k0 + j]) == literalBytes[s + j] { j += 1 }
-                if j == n { hit[p] = true; any = true }
-            }
-            k = k0 + 1
-        }
-        guard any else { return [] }
+        }}}
+        guard !hit.isEmpty else { return [] }
         return hit.indices.filter { hit[$0] }
     }
 
-    /// The first position from `k` where a literal may start: a byte that starts a literal, not
-    /// inside a word if it is a word byte, and followed by a second byte one of its literals has
-    /// (or it has a literal of one byte). `previousIsWord` is kept across calls.
+    /// The first position from `k` where a literal may start: its byte and the next one begin a
+    /// literal (`pairBits`; past `end` the next byte counts as 0, which only a literal of one
+    /// byte accepts), and it does not continue a word. `previousIsWord` (0 or 1) is kept across
+    /// calls. Branch-free but for the answer.
     @inline(__always) private static func nextLiteralStart(
-        _ bytes: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int, previousIsWord: inout Bool,
-        info: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt64>, oneByte: UnsafeBufferPointer<Bool>
+        _ bytes: UnsafeBufferPointer<UInt8>, from k: Int, to end: Int, previousIsWord: inout UInt8,
+        wordByte: UnsafeBufferPointer<UInt8>, pairBits: UnsafeBufferPointer<UInt64>
     ) -> Int? {
+        guard k < end else { return nil }
         var k = k
         var previous = previousIsWord
-        while k < end {
-            let b = bytes[k]
-            let bits = info[Int(b)]
-            let isWord = bits & 1 != 0
-            if bits & 2 != 0 && !(isWord && previous) {
-                let b0 = Int(lower(b))
-                var may = oneByte[b0]
-                if !may && k &+ 1 < end {
-                    let b1 = lower(bytes[k &+ 1])
-                    may = second[4 &* b0 &+ Int(b1 >> 6)] & (1 << UInt64(b1 & 63)) != 0
-                }
-                if may {
-                    previousIsWord = isWord
-                    return k
-                }
+        var b = bytes[k]
+        while true {
+            let next: UInt8 = k &+ 1 < end ? bytes[k &+ 1] : 0
+            let isWord = wordByte[Int(b)]
+            let bit = Int(b) &<< 8 | Int(next)
+            let may = UInt8(truncatingIfNeeded: pairBits[bit &>> 6] &>> UInt64(bit & 63)) & 1 & ~(isWord & previous)
+            if may != 0 {
+                previousIsWord = isWord
+                return k
             }
             previous = isWord
             k &+= 1
+            if k >= end { break }
+            b = next
         }
         previousIsWord = previous
         return nil
