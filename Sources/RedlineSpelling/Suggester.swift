@@ -122,7 +122,19 @@ public final class Suggester: @unchecked Sendable {
         if let cached { return cached.isConfident ? cached : nil }
         if known { return nil }
         let engine = self.engine
-        let ranked = engine.rank(word, limit: 2 * limit + 8)
+        // The narrower search first (it leaves out words two edits away whose first letter is
+        // neither of the word's first two, the longest part of a search for a name). When it
+        // finds a word near enough, its ranking is the whole ranking; when it finds nothing a
+        // confident correction could be (at most `confidenceMaxCost`), the word has none
+        // (a wider candidate that cheap needs an edit to the first letter, rare in a slip).
+        var (ranked, needsWider) = engine.rank(word, limit: 2 * limit + 8, widerSearch: false)
+        if needsWider && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
+            cacheLock.lock()
+            notConfident.insert(word)
+            cacheLock.unlock()
+            return nil
+        }
+        if needsWider { ranked = engine.rank(word, limit: 2 * limit + 8) }
         if asksHunspell(ranked, word) && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
             cacheLock.lock()
             notConfident.insert(word)

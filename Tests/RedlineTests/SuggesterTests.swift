@@ -78,6 +78,32 @@ import Testing
         #expect(!Self.suggester.suggest("alot").isConfident)
     }
 
+    /// `confidentSuggestions` (a capitalised word at the start of a sentence) searches the
+    /// narrower set of candidates first. When it answers, it answers exactly what the whole
+    /// ranking gives; when it declines, the whole ranking is not confident either, or its first
+    /// word changes a letter the narrower search keeps (one of the misspelling's first two).
+    @Test func confidentSuggestionsAgreeWithTheWholeRanking() {
+        // A suggester of its own: `suggest` and `confidentSuggestions` share a memo.
+        let narrow = Suggester(speller: Self.speller)
+        let words = ["teh", "recieve", "goverment", "abalze", "wierd", "becuase", "tommorrow", "knowlege", "hte",
+                     "klitschko", "holosiivskyi", "ukrzaliznytsia", "tkachenko", "zelenskyy", "nowlege", "ecole",
+                     "fotograf", "nollidge", "restrant", "alot", "todays", "tht", "munbers", "yatch", "sepina", "boaut"]
+        var declined = 0
+        for word in words {
+            let whole = Self.suggester.suggest(word)
+            if let confident = narrow.confidentSuggestions(word) {
+                #expect(confident.isConfident && confident.words == whole.words, "\(word): \(confident.words) \(whole.words)")
+            } else {
+                declined += 1
+                let firstLetters = Set(word.unicodeScalars.prefix(2))
+                let keepsThem = whole.words.first.map { firstLetters.contains($0.lowercased().unicodeScalars.first!) } ?? true
+                #expect(!whole.isConfident || !keepsThem, "\(word): \(whole.words)")
+            }
+        }
+        // The names and the far misspellings are declined; the slips are not.
+        #expect(declined >= 5 && declined < words.count - 8, "\(declined)")
+    }
+
     @Test func isConfidentOnlyWhenTheFirstIsClearlyAhead() {
         // One likely edit, nothing close behind.
         #expect(Self.suggester.suggest("recieve").isConfident)

@@ -38,8 +38,16 @@ struct SuggestionEngine: Sendable {
 
     /// Candidates for `word`, best first (at most `limit`).
     func rank(_ word: String, limit: Int = 10) -> [RankedCandidate] {
+        rank(word, limit: limit, widerSearch: true).ranked
+    }
+
+    /// The same, and whether words two edits away with another first letter than the word's
+    /// first two were (`widerSearch` true), or would have been, searched: they are, when no
+    /// word nearer is found. With `widerSearch` false and `needsWider` false, `ranked` is
+    /// exactly what `rank` gives.
+    func rank(_ word: String, limit: Int, widerSearch: Bool) -> (ranked: [RankedCandidate], needsWider: Bool) {
         let q = normalise(word)
-        guard !q.isEmpty, q.count <= 60 else { return [] }
+        guard !q.isEmpty, q.count <= 60 else { return ([], false) }
         let lowercaseInput = CasePattern(word) == .lowercase
         let sound = phoneticKey(q)
         var scratch: [Float] = []
@@ -58,7 +66,8 @@ struct SuggestionEngine: Sendable {
         let k = q.count <= 3 ? 1 : 2
         let kept = Array(q.prefix(2))
         index.trie.search(q, maxDistance: k, widerFirst: kept, narrowDistance: 1) { key, _ in consider(key) }
-        if k > 1 && !byKey.values.contains(where: { $0.cost <= weights.widerSearchCost }) {
+        let needsWider = k > 1 && !byKey.values.contains(where: { $0.cost <= weights.widerSearchCost })
+        if widerSearch && needsWider {
             index.trie.search(q, maxDistance: k, widerFirst: kept, narrowDistance: k, skipWider: true) { key, _ in consider(key) }
         }
         // Words that sound alike, however many edits away (restraunt → restaurant).
@@ -118,7 +127,7 @@ struct SuggestionEngine: Sendable {
         for i in ranked.indices { ranked[i].text = index.text(ofKey: ranked[i].keys[0]) }
         for c in multi where !ranked.contains(where: { $0.text == c.text }) { ranked.append(c) }
         ranked.sort { $0.score > $1.score }
-        return Array(ranked.prefix(limit))
+        return (Array(ranked.prefix(limit)), needsWider)
     }
 
     /// The prior of words written one after another, as if independent: the sum of their Zipf
