@@ -83,6 +83,9 @@ struct UnknownWordScanner {
             let stem = String(word.dropLast())
             if speller.isCorrect(stem) && !speller.isCorrect(stem.lowercased()) { return true }
         }
+        // Only a word with letters beyond ASCII has accents to take off (folding goes through
+        // Foundation: microseconds a word, and every unknown name came here).
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return false }
         let folded = word.folding(options: .diacriticInsensitive, locale: nil)
         if folded != word { return isAccepted(folded) }
         return false
