@@ -42,7 +42,34 @@ import Testing
         #expect(d1.start.line == 35 && d1.match.hasPrefix("You might also be interested in"))
         let fix1 = try #require(d1.fix)
         let source1 = SourceFile(path: one, text: text1)
-        #expect(fix1.span == source1.fullLineSpan(34) && fix1.replacement.isEmpty)
+        // The line goes with the blank line before it: the article ends with its last paragraph.
+        #expect(fix1.span == Span(source1.fullLineSpan(33).start, source1.fullLineSpan(34).end) && fix1.replacement.isEmpty)
+    }
+
+    // MARK: - Tidy deletions
+
+    /// One `redline fix` deletes every stray line that stands alone, each with the blank lines
+    /// on one side of it: the article starts and ends with its text, and its paragraphs stay one
+    /// blank line apart. Two such lines side by side in the middle (their fixes overlap) both go.
+    @Test func deletedLinesTakeTheBlankLinesBesideThem() {
+        let text = "date 2025-07-04\n\nThe bridge reopened on Friday after eight months of repairs.\n\n"
+            + "Read more: How the bridge was rebuilt\n\nThe council said the work cost £2m, more than planned.\n\n"
+            + "You might also be interested in - Ministers meet to discuss the budget\n\nAdvertisement\n"
+        #expect(metadata(text).count == 4, "\(metadata(text).map(\.match))")
+        let once = fixed(text)
+        #expect(once == "The bridge reopened on Friday after eight months of repairs.\n\n"
+            + "The council said the work cost £2m, more than planned.\n")
+        #expect(fixed(once) == once)
+        // Side by side in the middle: both are deleted in one pass.
+        let middle = "The bridge reopened on Friday after eight months of repairs and a long dispute.\n\n"
+            + "Read more: How the bridge was rebuilt\n\nAdvertisement\n\n"
+            + "The council said the work cost £2m, more than planned, and will review it.\n"
+        let fixedMiddle = fixed(middle)
+        #expect(!fixedMiddle.contains("Read more") && !fixedMiddle.contains("Advertisement"), "\(fixedMiddle)")
+        #expect(fixedMiddle.hasPrefix("The bridge") && fixedMiddle.hasSuffix("review it.\n"))
+        // A stray line inside a paragraph goes alone.
+        #expect(fixed("The bridge reopened on Friday.\nAdvertisement\nThe council said the work cost £2m.\n")
+            == "The bridge reopened on Friday.\nThe council said the work cost £2m.\n")
     }
 
     // MARK: - Stray lines at the edges
@@ -129,7 +156,7 @@ import Testing
             let text = "The bridge reopened on Friday.\n\n\(line)\n\nThe council said the work cost £2m.\n"
             let found = metadata(text)
             #expect(found.map(\.ruleID) == ["metadata.promo"], "\(line): \(found.map(\.message))")
-            #expect(fixed(text) == "The bridge reopened on Friday.\n\n\nThe council said the work cost £2m.\n", "\(line)")
+            #expect(fixed(text) == "The bridge reopened on Friday.\n\nThe council said the work cost £2m.\n", "\(line)")
         }
     }
 

@@ -21,11 +21,11 @@ public struct CMSResidueRule: DocumentRule {
             + "are decoded, tags removed.",
         flags: [
             RuleExample("The bridge reopened on Friday.\n\n«[IMAGE]»\n\nRepairs cost £2m.",
-                        fixed: "The bridge reopened on Friday.\n\n\nRepairs cost £2m."),
+                        fixed: "The bridge reopened on Friday.\n\nRepairs cost £2m."),
             RuleExample("«[caption id=\"attachment_4411\" align=\"alignnone\" width=\"800\"]»Crews at work on the bridge«[/caption]»"),
             RuleExample("Repairs took eight months«{{ related_links }}» and cost £2m."),
             RuleExample("«{% include ad_slot.html %}»\n\nThe bridge reopened on Friday.",
-                        fixed: "\nThe bridge reopened on Friday."),
+                        fixed: "The bridge reopened on Friday."),
             RuleExample("The «[[Severn Bridge]]» reopened on «'''Friday'''»."),
         ],
         passes: [

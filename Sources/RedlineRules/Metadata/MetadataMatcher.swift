@@ -150,10 +150,35 @@ struct MetadataMatcher: Sendable {
 
 /// Helpers shared by the metadata rules.
 enum MetadataFindings {
-    /// The fix that deletes a whole source line (its line end included).
+    /// The fix that deletes a whole source line and its line end. A line that stands alone
+    /// between blank lines (or the file's edges) goes with the blank lines on one side, so that
+    /// the paragraphs around it stay as far apart as they were and the text does not come to
+    /// start or end with blank lines: the first line with text takes those after it, the last
+    /// one those before it, any other those after it when it has less text before it than after
+    /// it, else those before it. (Stray lines gather at the top and the bottom: the fixes of a
+    /// run of them there touch, and where two would overlap `FixApplier` deletes what either
+    /// would.) A line inside a paragraph goes alone: the blank line after the paragraph
+    /// separates it from the next one.
     static func deleteLine(_ line: BodyLine, _ document: Document) -> Fix? {
         guard !line.isFrontMatter else { return nil }
-        return Fix(span: document.source.fullLineSpan(line.line), replacement: "")
+        let source = document.source
+        let l = line.line, count = source.lineCount
+        let full = source.fullLineSpan(l)
+        func isBlank(_ i: Int) -> Bool {
+            let s = source.lineContentSpan(i)
+            return source.bytes[s.start..<s.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        }
+        guard (l == 0 || isBlank(l - 1)) && (l + 1 >= count || isBlank(l + 1)) else {
+            return Fix(span: full, replacement: "")
+        }
+        var next = l + 1
+        while next < count && isBlank(next) { next += 1 }
+        var previous = l - 1
+        while previous >= 0 && isBlank(previous) { previous -= 1 }
+        let following = Span(full.start, next < count ? source.fullLineSpan(next).start : source.bytes.count)
+        let preceding = Span(previous >= 0 ? source.fullLineSpan(previous + 1).start : full.start, full.end)
+        let takesFollowing = previous < 0 || (next < count && full.start < source.bytes.count - full.end)
+        return Fix(span: takesFollowing ? following : preceding, replacement: "")
     }
 
     /// "a" or "an" before a label ("an editors' note", "an HTML tag", "a date line").

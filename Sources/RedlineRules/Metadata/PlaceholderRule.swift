@@ -21,10 +21,10 @@ public struct PlaceholderRule: DocumentRule {
         flags: [
             RuleExample("The fire chief said «TK» people were hurt."),
             RuleExample("Floods hit the town on Friday.\n\n«TK: add quote from the fire chief»",
-                        fixed: "Floods hit the town on Friday.\n\n"),
+                        fixed: "Floods hit the town on Friday.\n"),
             RuleExample("The appeal raised «£xxm» last year, and «XXX» families were helped."),
             RuleExample("«Lorem ipsum dolor sit amet, consectetur adipiscing elit.»\n\nFloods hit the town.",
-                        fixed: "\nFloods hit the town."),
+                        fixed: "Floods hit the town."),
             RuleExample("The mayor, «[INSERT NAME]», opened the bridge, which cost «[TBD]» to repair."),
             RuleExample("«[ED NOTE: confirm the figure with the council]»\n\n«NOTE TO EDITORS: embargoed until Monday»"),
             RuleExample("About 300 «?? check» people were moved to a school gym."),

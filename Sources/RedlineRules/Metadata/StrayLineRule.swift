@@ -22,15 +22,15 @@ public struct StrayLineRule: DocumentRule {
             + "line (or, for a date glued to the first paragraph, just the date).",
         flags: [
             RuleExample("«date 2025-07-04»\n\nRussia launched a drone attack on the capital overnight, officials said.",
-                        fixed: "\nRussia launched a drone attack on the capital overnight, officials said."),
+                        fixed: "Russia launched a drone attack on the capital overnight, officials said."),
             RuleExample("«date 2025-07-04» Russia launched a drone attack on the capital overnight, officials said.",
                         fixed: "Russia launched a drone attack on the capital overnight, officials said."),
             RuleExample("«By Jane Doe | Staff Reporter»\n«Updated 3 hours ago»\n\nThe council will meet again on Monday.",
                         fixed: "\nThe council will meet again on Monday."),
             RuleExample("The council will meet again on Monday.\n\n«Filed under: Politics, Local news»\n\n«Tags: council, budget»",
-                        fixed: "The council will meet again on Monday.\n\n\n"),
+                        fixed: "The council will meet again on Monday.\n"),
             RuleExample("«Published: 4 July 2025, 10:42 BST»\n\nThe bridge reopened to traffic on Friday.\n\n«Word count: 612»",
-                        fixed: "\nThe bridge reopened to traffic on Friday.\n\n"),
+                        fixed: "The bridge reopened to traffic on Friday.\n"),
             RuleExample("«river-flood-vinnytsia-march-2025»\n\nThe river burst its banks on Friday.\n\n«flood_story_v3.docx»"),
         ],
         passes: [
