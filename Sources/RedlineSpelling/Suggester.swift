@@ -128,14 +128,10 @@ public final class Suggester: @unchecked Sendable {
         // confident correction could be (at most `confidenceMaxCost`), the word has none
         // (a wider candidate that cheap needs an edit to the first letter, rare in a slip).
         var (ranked, needsWider) = engine.rank(word, limit: 2 * limit + 8, widerSearch: false)
-        if needsWider && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
-            cacheLock.lock()
-            notConfident.insert(word)
-            cacheLock.unlock()
-            return nil
-        }
-        if needsWider { ranked = engine.rank(word, limit: 2 * limit + 8) }
-        if asksHunspell(ranked, word) && !ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) {
+        func hasConfidentCandidate() -> Bool { ranked.contains(where: { $0.cost <= weights.confidenceMaxCost }) }
+        let narrowDeclines = needsWider && !hasConfidentCandidate()
+        if needsWider && !narrowDeclines { ranked = engine.rank(word, limit: 2 * limit + 8) }
+        if narrowDeclines || (asksHunspell(ranked, word) && !hasConfidentCandidate()) {
             cacheLock.lock()
             notConfident.insert(word)
             cacheLock.unlock()

@@ -46,7 +46,7 @@ struct WordAnswers: ~Copyable {
     /// The answer recorded for `word`, if any.
     @inline(__always) func answer(_ word: String) -> Bool? {
         let tag = Self.tag(word)
-        var slot = Self.slot(tag, mask)
+        var slot = WordHash.slot(tag, mask)
         while true {
             let found = slots[slot].tag
             if found == 0 { return nil }
@@ -62,7 +62,7 @@ struct WordAnswers: ~Copyable {
     }
 
     private mutating func place(_ word: String, _ answer: Bool, tag: UInt64) {
-        var slot = Self.slot(tag, mask)
+        var slot = WordHash.slot(tag, mask)
         while slots[slot].tag != 0 {
             if slots[slot].tag == tag && slots[slot].word == word { slots[slot].answer = answer; return }
             slot = (slot &+ 1) & mask
@@ -85,15 +85,6 @@ struct WordAnswers: ~Copyable {
         old.deallocate()
     }
 
-    @inline(__always) private static func tag(_ word: String) -> UInt64 {
-        var hasher = FNV64()
-        var word = word
-        word.withUTF8 { hasher.add(bytes: $0) }
-        return hasher.value | 1
-    }
-
-    /// The first slot to try: FNV's high bits mixed into the low ones the mask keeps.
-    @inline(__always) private static func slot(_ tag: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: tag ^ (tag >> 29)) & mask
-    }
+    /// The word's hash with its lowest bit set (0 marks an empty slot).
+    @inline(__always) private static func tag(_ word: String) -> UInt64 { WordHash.of(word) | 1 }
 }

@@ -35,9 +35,9 @@ struct WordSet: Sendable {
     var isEmpty: Bool { words.isEmpty }
 
     func contains(_ word: String) -> Bool {
-        let hash = Self.hash(word)
+        let hash = WordHash.of(word)
         let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Self.slot(hash, mask)
+        var slot = WordHash.slot(hash, mask)
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let found = slots[slot]
@@ -69,9 +69,9 @@ struct WordSet: Sendable {
         /// Adds `word` (nothing when it is there already).
         mutating func insert(_ word: String) {
             if 2 * (words.count + 1) > mask + 1 { grow() }
-            let hash = WordSet.hash(word)
+            let hash = WordHash.of(word)
             let tag = hash & 0xFFFF_FFFF_0000_0000
-            var slot = WordSet.slot(hash, mask)
+            var slot = WordHash.slot(hash, mask)
             while slots[slot] != 0 {
                 let found = slots[slot]
                 if found & 0xFFFF_FFFF_0000_0000 == tag && words[Int(truncatingIfNeeded: found & 0xFFFF_FFFF) - 1] == word { return }
@@ -86,24 +86,11 @@ struct WordSet: Sendable {
             mask = size - 1
             slots = [UInt64](repeating: 0, count: size)
             for (i, word) in words.enumerated() {
-                let hash = WordSet.hash(word)
-                var slot = WordSet.slot(hash, mask)
+                let hash = WordHash.of(word)
+                var slot = WordHash.slot(hash, mask)
                 while slots[slot] != 0 { slot = (slot &+ 1) & mask }
                 slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
             }
         }
-    }
-
-    /// FNV-1a over the word's UTF-8 bytes.
-    @inline(__always) fileprivate static func hash(_ word: String) -> UInt64 {
-        var hasher = FNV64()
-        var word = word
-        word.withUTF8 { hasher.add(bytes: $0) }
-        return hasher.value
-    }
-
-    /// The first slot to try: FNV's high bits mixed into the low ones the mask keeps.
-    @inline(__always) fileprivate static func slot(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 }
