@@ -9,7 +9,10 @@ import RedlineCore
 /// being opened (for it, or for a busy set to come back: each loan is one look-up, a few
 /// microseconds); only when none is being opened does it open one itself, so the pool grows to
 /// the number of threads that ask at once.
-final class HunspellPool: @unchecked Sendable {
+///
+/// `Linter` makes the pool first thing, before it reads the rules: a set takes some 90 ms of CPU
+/// to open (en_US and en_GB), the longest step of start-up.
+public final class HunspellPool: @unchecked Sendable {
     private let dictionaries: [DictionaryFiles]
     private let condition = NSCondition()
     private var idle: [[HunspellHandle]] = []
@@ -19,7 +22,7 @@ final class HunspellPool: @unchecked Sendable {
     private var total = 0
 
     /// Starts opening the first set on a background thread.
-    init(dictionaries: [DictionaryFiles]) {
+    public init(dictionaries: [DictionaryFiles]) {
         self.dictionaries = dictionaries
         prepare(sets: 1)
     }
@@ -42,6 +45,7 @@ final class HunspellPool: @unchecked Sendable {
         for _ in 0..<missing {
             Thread.detachNewThread { [self] in
                 let set = Self.open(dictionaries)
+                PhaseTrace.mark("hunspell: a set of handles opened")
                 condition.lock()
                 idle.append(set)
                 opening -= 1

@@ -31,10 +31,13 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// Opens the dictionaries (checked to exist; on another thread, while this goes on) and
     /// indexes `extraWords`.
-    public init(dictionaries: [DictionaryFiles], extraWords: [String] = []) {
+    ///
+    /// `handles`, when given, is a pool for these dictionaries started earlier, so that its first
+    /// set is already opening while the rest of start-up goes on.
+    public init(dictionaries: [DictionaryFiles], extraWords: [String] = [], handles: HunspellPool? = nil) {
         self.dictionaries = dictionaries
         self.extraWords = extraWords
-        pool = HunspellPool(dictionaries: dictionaries)
+        pool = handles ?? HunspellPool(dictionaries: dictionaries)
         capitalsFollowLowercase = Self.capitalsFollowLowercase(affixPaths: dictionaries.map(\.affixPath))
         extraWordSets = ExtraWordSets(extraWords, dictionaries: dictionaries)
     }
@@ -216,6 +219,7 @@ final class ExtraWordSets: @unchecked Sendable {
                 return set
             }
             sets = (perDictionary, distinct)
+            PhaseTrace.mark("spelling: extra word sets built")
             built.leave()
         }
     }

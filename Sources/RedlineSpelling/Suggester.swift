@@ -67,10 +67,12 @@ public final class Suggester: @unchecked Sendable {
         let key = indexCache?.key(dictionaries: speller.dictionaries, extraWords: extraWords, frequencyListPath: frequencyListPath)
         if let indexCache, let key,
            let index = indexCache.load(key: key, dictionaries: speller.dictionaries, irregularFormsPath: irregularFormsPath) {
+            PhaseTrace.mark("suggestions: index read from the cache")
             return index
         }
         let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
                                           frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
+        PhaseTrace.mark("suggestions: index built")
         if let indexCache, let key { indexCache.store(index, key: key) }
         return index
     }

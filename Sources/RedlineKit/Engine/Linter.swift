@@ -120,18 +120,21 @@ public final class Linter: @unchecked Sendable {
                 includesRuleFiles: Bool = false) throws {
         self.dataDirectory = dataDirectory
         self.options = options
+        // Opening the dictionaries is the longest step of start-up: it starts first, on
+        // another thread, and goes on while the rules are read and made.
+        let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
+        let handles = HunspellPool(dictionaries: dictionaries)
         let registry = includesRuleFiles
             ? registry : try Self.registry(base: registry, dataDirectory: dataDirectory, rulePaths: options.rulePaths)
         self.registry = registry
         PhaseTrace.mark("linter: registry")
-        let dictionaries = try options.languages.map { try DictionaryLocator.locate($0, dataDirectory: dataDirectory) }
         var lists: [SpellingResources.WordListFile] = []
         for file in Self.bundledWordLists(dataDirectory) + options.wordFiles {
             lists.append(.init(path: file, words: try WordList.load(file)))
         }
         PhaseTrace.mark("linter: word lists")
         let resources = SpellingResources(dictionaries: dictionaries, wordLists: lists)
-        let speller = SpellChecker(dictionaries: dictionaries, extraWords: resources.extraWords)
+        let speller = SpellChecker(dictionaries: dictionaries, extraWords: resources.extraWords, handles: handles)
         PhaseTrace.mark("linter: speller")
         // The rule folders, for rules that read data tables from them (the names tables).
         var environmentOptions = options.values
