@@ -28,6 +28,11 @@ public final class SpellChecker: @unchecked Sendable {
     private let answersOwner = ThreadLocalAnswers.newOwner()
     private let answersKey = ThreadLocalAnswers.key
     private let suggestionCache = ShardedMemo<[String]>()
+    /// The suggestion index once it is ready, when its word forms were checked with Hunspell
+    /// (`SuggestionIndex.verifyingAcceptance`): a word it knows is accepted without asking
+    /// Hunspell, which takes some microseconds a word and a dictionary.
+    private var verifiedForms: SuggestionIndex?
+    private let verifiedFormsLock = NSLock()
 
     /// Opens the dictionaries (checked to exist; on another thread, while this goes on) and
     /// indexes `extraWords`.
@@ -71,14 +76,43 @@ public final class SpellChecker: @unchecked Sendable {
         }
         // The extra words first: a few set look-ups, where Hunspell takes some microseconds a
         // dictionary and a name from the word lists fails both dictionaries first (on the BBC
-        // corpus about one word in eight that reaches here is such a name).
-        let ok = extraWordSets.distinct.contains { $0.accepts(word) } || withHandles { handles in
+        // corpus about one word in eight that reaches here is such a name). Then the word forms
+        // Hunspell was found to accept when the suggestion index was built.
+        let ok = extraWordSets.distinct.contains { $0.accepts(word) }
+            || currentVerifiedForms()?.isVerifiedForm(word, capitalsFollowLowercase: capitalsFollowLowercase) == true
+            || withHandles { handles in
             handles.contains { $0.spell(word) }
                 || (!extraWords.isEmpty && word.utf8.contains(UInt8(ascii: "-"))
                     && handles.indices.contains { breaksIntoAccepted(word, dictionary: $0, handles: handles) })
         }
         spellCache[word] = ok
         return ok
+    }
+
+    /// Lets `index` answer for the words it knows Hunspell accepts (an index built from these
+    /// dictionaries and verified; any other is ignored).
+    func useVerifiedForms(_ index: SuggestionIndex) {
+        guard index.acceptanceVerified else { return }
+        verifiedFormsLock.lock()
+        verifiedForms = index
+        verifiedFormsLock.unlock()
+    }
+
+    /// Whether a verified suggestion index answers for the words it knows.
+    var hasVerifiedForms: Bool { currentVerifiedForms() != nil }
+
+    private func currentVerifiedForms() -> SuggestionIndex? {
+        verifiedFormsLock.lock()
+        defer { verifiedFormsLock.unlock() }
+        return verifiedForms
+    }
+
+    /// Calls `body` with a test of whether any of the dictionaries alone (no extra words, no
+    /// memo) accepts a word, on a set of handles opened for it and closed afterwards, so that
+    /// checking many words (verifying a suggestion index) never keeps the workers' sets busy.
+    func withOwnHandles<T>(_ body: ((String) -> Bool) -> T) -> T {
+        let handles = dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
+        return body { word in handles.contains { $0.spell(word) } }
     }
 
     /// An ASCII word with an initial capital only ("However") or in capitals ("HOWEVER") in

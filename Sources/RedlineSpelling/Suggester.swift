@@ -62,18 +62,27 @@ public final class Suggester: @unchecked Sendable {
         builtEngine.value { SuggestionEngine(index: loadOrBuildIndex(), weights: weights) }
     }
 
-    /// The index from the cache, else built (and then stored in the cache).
+    /// The index from the cache, else built (and then verified and stored in the cache). A
+    /// verified index also answers the speller for the word forms Hunspell accepts.
     private func loadOrBuildIndex() -> SuggestionIndex {
         let key = indexCache?.key(dictionaries: speller.dictionaries, extraWords: extraWords, frequencyListPath: frequencyListPath)
         if let indexCache, let key,
            let index = indexCache.load(key: key, dictionaries: speller.dictionaries, irregularFormsPath: irregularFormsPath) {
             PhaseTrace.mark("suggestions: index read from the cache")
+            speller.useVerifiedForms(index)
             return index
         }
-        let index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
+        var index = SuggestionIndex.build(dictionaries: speller.dictionaries, extraWords: extraWords,
                                           frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
         PhaseTrace.mark("suggestions: index built")
-        if let indexCache, let key { indexCache.store(index, key: key) }
+        if let indexCache, let key {
+            // Asking Hunspell about every form costs about a second of CPU: paid once, by the
+            // run that stores the index, so that every later run is spared those look-ups.
+            index = speller.withOwnHandles { index.verifyingAcceptance($0) }
+            PhaseTrace.mark("suggestions: index verified with Hunspell")
+            indexCache.store(index, key: key)
+            speller.useVerifiedForms(index)
+        }
         return index
     }
 

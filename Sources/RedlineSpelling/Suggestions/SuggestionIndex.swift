@@ -8,6 +8,8 @@ final class SuggestionIndex: @unchecked Sendable {
     /// Bits of `kinds`.
     static let lowercaseForm: UInt8 = 1, capitalisedForm: UInt8 = 2, otherForm: UInt8 = 4
     static let fromDictionary: UInt8 = 8, fromExtraWords: UInt8 = 16
+    /// Hunspell accepts the key written in lowercase / capitalised (set by `verifyingAcceptance`).
+    static let acceptedLowercase: UInt8 = 32, acceptedCapitalised: UInt8 = 64
 
     let alphabet: LetterAlphabet
     let trie: LetterTrie
@@ -29,6 +31,8 @@ final class SuggestionIndex: @unchecked Sendable {
     let buildSeconds: Double
     /// Whether the index was read from a `SuggestionIndexCache` rather than built.
     private(set) var isRestored = false
+    /// Whether `kinds` carries the `accepted…` bits, so that `isVerifiedForm` can answer.
+    let acceptanceVerified: Bool
 
     private let phoneticIndex: OneTimeSetUp<PhoneticIndex>
 
@@ -44,7 +48,9 @@ final class SuggestionIndex: @unchecked Sendable {
 
     private init(alphabet: LetterAlphabet, trie: LetterTrie, zipf: [Float], kinds: [UInt8],
                  otherSpellings: [Int32: [String]], affixes: AffixFile, frequencyFloor: Float?, isEnglish: Bool,
-                 irregular: IrregularForms, buildSeconds: Double, phonetic: PhoneticIndex? = nil) {
+                 irregular: IrregularForms, buildSeconds: Double, phonetic: PhoneticIndex? = nil,
+                 acceptanceVerified: Bool = false) {
+        self.acceptanceVerified = acceptanceVerified
         self.irregular = irregular
         self.frequencyFloor = frequencyFloor
         self.isEnglish = isEnglish
@@ -98,16 +104,72 @@ final class SuggestionIndex: @unchecked Sendable {
                                     otherSpellings: stored.otherSpellings, affixes: merged(readAffixes(dictionaries)),
                                     frequencyFloor: stored.frequencyFloor, isEnglish: isEnglish(dictionaries),
                                     irregular: irregularFormsPath.flatMap(IrregularForms.load(path:)) ?? IrregularForms(),
-                                    buildSeconds: seconds, phonetic: stored.phonetic)
+                                    buildSeconds: seconds, phonetic: stored.phonetic,
+                                    acceptanceVerified: stored.acceptanceVerified)
         index.isRestored = true
         return index
+    }
+
+    /// This index with every dictionary form, as written in lowercase and as capitalised, asked
+    /// of `accepts` (Hunspell: the dictionaries alone), and the answers kept in `kinds`, so that
+    /// `isVerifiedForm` can spare Hunspell the words it would accept. A form the expansion of
+    /// the affix rules makes but Hunspell refuses is simply not marked.
+    func verifyingAcceptance(_ accepts: (String) -> Bool) -> SuggestionIndex {
+        var verified = kinds
+        for key in verified.indices where verified[key] & Self.fromDictionary != 0 {
+            let kind = verified[key]
+            guard kind & (Self.lowercaseForm | Self.capitalisedForm) != 0 else { continue }
+            let lower = trie.codes(ofKey: Int32(key)).map { alphabet.scalar($0) }
+            if kind & Self.lowercaseForm != 0, accepts(Self.text(lower)) { verified[key] |= Self.acceptedLowercase }
+            if kind & Self.capitalisedForm != 0, let first = lower.first,
+               accepts(Self.text([LetterAlphabet.uppercase(first)] + lower.dropFirst())) {
+                verified[key] |= Self.acceptedCapitalised
+            }
+        }
+        return SuggestionIndex(alphabet: alphabet, trie: trie, zipf: zipf, kinds: verified, otherSpellings: otherSpellings,
+                               affixes: affixes, frequencyFloor: frequencyFloor, isEnglish: isEnglish, irregular: irregular,
+                               buildSeconds: buildSeconds, acceptanceVerified: true)
+    }
+
+    private static func text(_ scalars: [UInt32]) -> String {
+        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+    }
+
+    /// Whether Hunspell is known to accept `word` as written, from `verifyingAcceptance`: a
+    /// verified form in lowercase, or capitalised (or, when `capitalsFollowLowercase`, a
+    /// capitalised word whose lowercase form is verified). False means only "not known": any
+    /// other word, or an index that was not verified, is Hunspell's to judge.
+    func isVerifiedForm(_ word: String, capitalsFollowLowercase: Bool) -> Bool {
+        guard acceptanceVerified else { return false }
+        var codes: [UInt16] = []
+        codes.reserveCapacity(word.utf8.count)
+        var capitalised = false
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            let lower = LetterAlphabet.lowercase(value)
+            if lower != value {
+                // Only the first letter may be a capital, and one that capitalising gives back.
+                guard codes.isEmpty, LetterAlphabet.uppercase(lower) == value else { return false }
+                capitalised = true
+            }
+            let code = alphabet.code(lower)
+            guard code != LetterAlphabet.unknown else { return false }
+            codes.append(code)
+        }
+        guard let key = trie.lookup(codes) else { return false }
+        let kind = kinds[Int(key)]
+        if capitalised {
+            return kind & Self.acceptedCapitalised != 0 || (capitalsFollowLowercase && kind & Self.acceptedLowercase != 0)
+        }
+        return kind & Self.acceptedLowercase != 0
     }
 
     /// What `SuggestionIndexCodec` stores: everything but the affixes and irregular forms. The
     /// sound-alike index is built first if it is not yet (English only).
     var storedContents: SuggestionIndexCodec.Contents {
         SuggestionIndexCodec.Contents(alphabet: alphabet, trie: trie, zipf: zipf, kinds: kinds, otherSpellings: otherSpellings,
-                                      frequencyFloor: frequencyFloor, phonetic: isEnglish ? phonetic : nil)
+                                      frequencyFloor: frequencyFloor, phonetic: isEnglish ? phonetic : nil,
+                                      acceptanceVerified: acceptanceVerified)
     }
 
     private static func readAffixes(_ dictionaries: [DictionaryFiles]) -> [AffixFile] {

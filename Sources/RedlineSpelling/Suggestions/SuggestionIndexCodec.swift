@@ -9,7 +9,7 @@ import Foundation
 /// changed (the hash) or with arrays that do not describe a trie is rejected (nil).
 enum SuggestionIndexCodec {
     /// Bump whenever the index, or the way it is built from the dictionaries, changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     private static let magic = Array("RLSUGIDX".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
     private static let headerSize = 8 + 4 + 4 + 32 + 8 + 16
@@ -24,6 +24,8 @@ enum SuggestionIndexCodec {
         var frequencyFloor: Float?
         /// The sound-alike index (English dictionaries only).
         var phonetic: PhoneticIndex?
+        /// Whether `kinds` holds Hunspell's answers (`SuggestionIndex.verifyingAcceptance`).
+        var acceptanceVerified = false
     }
 
     /// The file's bytes; `key` is 32 ASCII characters (the cache key).
@@ -37,6 +39,7 @@ enum SuggestionIndexCodec {
         payload.append(UInt64(contents.otherSpellings.count))
         payload.append(UInt32(contents.frequencyFloor == nil ? 0 : 1))
         payload.append((contents.frequencyFloor ?? 0).bitPattern)
+        payload.append(UInt32(contents.acceptanceVerified ? 1 : 0))
         payload.append(array: Array(contents.alphabet.scalars.dropFirst()))
         payload.append(array: trie.labels)
         payload.append(array: trie.firstChild)
@@ -91,6 +94,7 @@ enum SuggestionIndexCodec {
         guard let nodes = r.readCount(), let keys = r.readCount(), let letters = r.readCount(),
               let phoneticRaw = r.read(UInt64.self), let others = r.readCount(),
               let hasFloor = r.read(UInt32.self), let floorBits = r.read(UInt32.self),
+              let verified = r.read(UInt32.self), verified <= 1,
               let letterScalars = r.readArray(UInt32.self, count: letters),
               let alphabet = LetterAlphabet(letters: letterScalars),
               let labels = r.readArray(UInt16.self, count: nodes),
@@ -125,7 +129,7 @@ enum SuggestionIndexCodec {
         guard r.isAtEnd else { return nil }
         return Contents(alphabet: alphabet, trie: trie, zipf: zipfBits.map(Float.init(bitPattern:)), kinds: kinds,
                         otherSpellings: otherSpellings, frequencyFloor: hasFloor == 0 ? nil : Float(bitPattern: floorBits),
-                        phonetic: phonetic)
+                        phonetic: phonetic, acceptanceVerified: verified == 1)
     }
 }
 
