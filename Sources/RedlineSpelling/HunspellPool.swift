@@ -7,8 +7,15 @@ import RedlineCore
 /// opens one handle at a time, see `HunspellHandle`), so sets are opened on background threads
 /// while the rest of start-up goes on. A thread that finds no idle set waits while a set is
 /// being opened (for it, or for a busy set to come back: each loan is one look-up, a few
-/// microseconds); only when none is being opened does it open one itself, so the pool grows to
-/// the number of threads that ask at once.
+/// microseconds); only when none is being opened, and the pool has fewer sets than its limit,
+/// does it open one itself.
+///
+/// A run limits the pool to one set per two worker threads (`prepare(sets:limit:)`): with the
+/// memo, the extra words and the verified suggestion index answering first, a worker spends
+/// only a small part of its time in Hunspell, and waiting briefly for the other worker's set
+/// costs less than opening a second one (about 90 ms of CPU). A thread that finds the sets busy
+/// yields its core a few times before it sleeps: a loan lasts microseconds, and waking a
+/// sleeping thread takes longer than that.
 ///
 /// `Linter` makes the pool first thing, before it reads the rules: a set takes some 90 ms of CPU
 /// to open (en_US and en_GB), the longest step of start-up.
@@ -20,6 +27,10 @@ public final class HunspellPool: @unchecked Sendable {
     private var opening = 0
     /// Sets opened so far, and being opened.
     private var total = 0
+    /// At most this many sets are opened.
+    private var limit = Int.max
+    /// How many times a thread yields its core, waiting for a busy set, before it sleeps.
+    static let yieldsBeforeSleeping = 2_000
 
     /// Starts opening the first set on a background thread.
     public init(dictionaries: [DictionaryFiles]) {
@@ -34,11 +45,12 @@ public final class HunspellPool: @unchecked Sendable {
         return total
     }
 
-    /// Starts opening sets on background threads until `sets` exist or are being opened (for
-    /// a run with that many worker threads).
-    func prepare(sets: Int) {
+    /// Starts opening sets on background threads until `sets` exist or are being opened; with
+    /// `limit`, no more than that many are ever opened (threads then share them).
+    func prepare(sets: Int, limit: Int? = nil) {
         condition.lock()
-        let missing = max(0, sets - total)
+        if let limit { self.limit = max(1, limit) }
+        let missing = max(0, min(sets, self.limit) - total)
         total += missing
         opening += missing
         condition.unlock()
@@ -63,10 +75,20 @@ public final class HunspellPool: @unchecked Sendable {
     func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T {
         condition.lock()
         var set = idle.popLast()
-        if set == nil && opening > 0 {
+        if set == nil && opening == 0 && total >= limit {
+            var yields = 0
+            while idle.isEmpty && yields < Self.yieldsBeforeSleeping {
+                condition.unlock()
+                sched_yield()
+                condition.lock()
+                yields += 1
+            }
+            set = idle.popLast()
+        }
+        if set == nil && (opening > 0 || total >= limit) {
             // Waiting for a set is set-up, not the current file's time.
             WorkClock.offTheClock {
-                while idle.isEmpty && opening > 0 { condition.wait() }
+                while idle.isEmpty && (opening > 0 || total >= limit) { condition.wait() }
             }
             set = idle.popLast()
         }

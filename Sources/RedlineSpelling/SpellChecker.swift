@@ -47,10 +47,11 @@ public final class SpellChecker: @unchecked Sendable {
         extraWordSets = ExtraWordSets(extraWords, dictionaries: dictionaries)
     }
 
-    /// Starts opening handles for `threads` threads that check at once (each needs a set of
-    /// its own), on background threads.
+    /// Starts opening handles for `threads` threads that check at once, on background threads:
+    /// one set per two threads, which share them (`HunspellPool`).
     public func prepareHandles(threads: Int) {
-        pool.prepare(sets: threads)
+        let sets = (max(1, threads) + 1) / 2
+        pool.prepare(sets: sets, limit: sets)
     }
 
     private func withHandles<T>(_ body: ([HunspellHandle]) -> T) -> T { pool.withHandles(body) }

@@ -287,8 +287,8 @@ public final class Linter: @unchecked Sendable {
     }
 
     /// Starts opening Hunspell handles (on background threads) for as many worker threads as
-    /// will check `files` files at once: each needs a set of its own, and a set takes tens of
-    /// milliseconds to open, better spent before the workers ask than after.
+    /// will check `files` files at once (one set per two workers, `SpellChecker.prepareHandles`):
+    /// a set takes tens of milliseconds to open, better spent before the workers ask than after.
     public func prepareHandles(files: Int, jobs: Int?) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         speller.prepareHandles(threads: max(1, min(jobs ?? cores, cores, files)))
