@@ -37,13 +37,14 @@ public struct ExtraWords: Sendable {
     ///   - conversions: input conversions to apply to checked words (and entries), e.g. `[("’", "'")]`.
     public init(_ words: [String], conversions: [(from: String, to: String)] = []) {
         self.conversions = conversions
-        var exact = WordSet.Builder(capacity: words.count)
+        var exact: [String] = []
+        exact.reserveCapacity(words.count)
         var capitalsOnly = WordSet.Builder()
         var acronyms = WordSet.Builder()
         for raw in words {
             let word = Self.convert(raw, conversions)
             guard !word.isEmpty else { continue }
-            exact.insert(word)
+            exact.append(word)
             // Most entries are in lowercase or capitalised: the case type is read off the
             // string's scalars, without copying them, and only the others are copied.
             switch CaseType(word.unicodeScalars) {
@@ -55,7 +56,7 @@ public struct ExtraWords: Sendable {
                 break
             }
         }
-        self.exact = WordSet(exact)
+        self.exact = WordSet(filling: exact)
         self.capitalsOnly = WordSet(capitalsOnly)
         acronymsAsWords = WordSet(acronyms)
     }

@@ -57,5 +57,12 @@ import Testing
         for word in words { #expect(set.contains(word), "\(word)") }
         for other in ["w5000", "w", "", "cafe\u{301}", "cafe", "straße", "W1"] { #expect(!set.contains(other), "\(other)") }
         #expect(WordSet([String]()).isEmpty && !WordSet([String]()).contains(""))
+        // Filled in the order of the slots: the same set.
+        let filled = WordSet(filling: words + words.prefix(100))
+        #expect(filled.count == words.count)
+        for word in words { #expect(filled.contains(word), "\(word)") }
+        for other in ["w5000", "w", "", "cafe\u{301}", "cafe", "straße", "W1"] { #expect(!filled.contains(other), "\(other)") }
+        #expect(WordSet(filling: []).isEmpty && !WordSet(filling: []).contains(""))
+        #expect(WordSet(filling: ["one"]).contains("one") && WordSet(filling: ["one"]).count == 1)
     }
 }
