@@ -76,7 +76,7 @@ public final class Suggester: @unchecked Sendable {
                                           frequencyListPath: frequencyListPath, irregularFormsPath: irregularFormsPath)
         PhaseTrace.mark("suggestions: index built")
         if let indexCache, let key {
-            // Asking Hunspell about every form costs about a second of CPU: paid once, by the
+            // Asking Hunspell about the common forms costs about 0.2 s of CPU: paid once, by the
             // run that stores the index, so that every later run is spared those look-ups.
             index = speller.withOwnHandles { index.verifyingAcceptance($0) }
             PhaseTrace.mark("suggestions: index verified with Hunspell")

@@ -21,10 +21,15 @@ import Testing
         HunspellHandle(affixPath: inputs.dictionary.affixPath, dictionaryPath: inputs.dictionary.dictionaryPath)
     }
 
+    /// The index without a frequency list (every dictionary form is checked).
+    static func buildWithoutFrequencies(_ inputs: Inputs) -> SuggestionIndex {
+        SuggestionIndex.build(dictionaries: [inputs.dictionary], extraWords: inputs.extraWords, frequencyListPath: nil)
+    }
+
     @Test func everyVerifiedFormIsOneHunspellAccepts() throws {
         let inputs = try Inputs()
         let hunspell = Self.hunspell(inputs)
-        let index = inputs.build().verifyingAcceptance { hunspell.spell($0) }
+        let index = Self.buildWithoutFrequencies(inputs).verifyingAcceptance { hunspell.spell($0) }
         #expect(index.acceptanceVerified)
         var verified: [String] = []
         for word in Self.probes {
@@ -52,10 +57,27 @@ import Testing
         let inputs = try Inputs()
         let hunspell = Self.hunspell(inputs)
         // As if the expansion of the affix rules made forms Hunspell does not accept.
-        let index = inputs.build().verifyingAcceptance { $0 != "berries" && $0 != "Paris" && hunspell.spell($0) }
+        let index = Self.buildWithoutFrequencies(inputs).verifyingAcceptance {
+            $0 != "berries" && $0 != "Paris" && hunspell.spell($0)
+        }
         #expect(!index.isVerifiedForm("berries", capitalsFollowLowercase: true))
         #expect(!index.isVerifiedForm("Paris", capitalsFollowLowercase: true))
         #expect(index.isVerifiedForm("berry", capitalsFollowLowercase: true))
+    }
+
+    /// With a frequency list, only its forms are checked (the words a text is likely to use).
+    @Test func withAFrequencyListOnlyItsFormsAreChecked() throws {
+        let inputs = try Inputs()
+        let hunspell = Self.hunspell(inputs)
+        var asked: [String] = []
+        let index = inputs.build().verifyingAcceptance { asked.append($0); return hunspell.spell($0) }
+        // "keys" is in the list but not a form of this dictionary ("key/S" takes neither rule).
+        #expect(Set(asked) == ["phone", "berry", "pheasant"])
+        #expect(index.isVerifiedForm("phone", capitalsFollowLowercase: false))
+        #expect(index.isVerifiedForm("pheasant", capitalsFollowLowercase: false))
+        // In the dictionary, not in the list: left to Hunspell.
+        #expect(!index.isVerifiedForm("phones", capitalsFollowLowercase: false))
+        #expect(!index.isVerifiedForm("Paris", capitalsFollowLowercase: false))
     }
 
     @Test func anIndexNotVerifiedKnowsNoWord() throws {
@@ -68,7 +90,7 @@ import Testing
     @Test func theVerifiedMarksAreStoredAndReadBack() throws {
         let inputs = try Inputs()
         let hunspell = Self.hunspell(inputs)
-        let index = inputs.build().verifyingAcceptance { hunspell.spell($0) }
+        let index = Self.buildWithoutFrequencies(inputs).verifyingAcceptance { hunspell.spell($0) }
         let key = inputs.key(inputs.cache())
         let bytes = SuggestionIndexCodec.encode(index.storedContents, key: key)
         let read = try #require(bytes.withUnsafeBytes { SuggestionIndexCodec.decode($0, key: key) })
