@@ -67,7 +67,8 @@ public final class HunspellPool: @unchecked Sendable {
         }
     }
 
-    private static func open(_ dictionaries: [DictionaryFiles]) -> [HunspellHandle] {
+    /// A set of handles, one per dictionary (opened one at a time, see `HunspellHandle`).
+    static func open(_ dictionaries: [DictionaryFiles]) -> [HunspellHandle] {
         dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
     }
 

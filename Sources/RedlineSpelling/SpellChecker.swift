@@ -112,7 +112,7 @@ public final class SpellChecker: @unchecked Sendable {
     /// memo) accepts a word, on a set of handles opened for it and closed afterwards, so that
     /// checking many words (verifying a suggestion index) never keeps the workers' sets busy.
     func withOwnHandles<T>(_ body: ((String) -> Bool) -> T) -> T {
-        let handles = dictionaries.map { HunspellHandle(affixPath: $0.affixPath, dictionaryPath: $0.dictionaryPath) }
+        let handles = HunspellPool.open(dictionaries)
         return body { word in handles.contains { $0.spell(word) } }
     }
 

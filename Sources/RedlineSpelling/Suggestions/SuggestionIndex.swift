@@ -123,20 +123,16 @@ final class SuggestionIndex: @unchecked Sendable {
         for key in verified.indices where verified[key] & Self.fromDictionary != 0 && (all || zipf[key] >= 0) {
             let kind = verified[key]
             guard kind & (Self.lowercaseForm | Self.capitalisedForm) != 0 else { continue }
-            let lower = trie.codes(ofKey: Int32(key)).map { alphabet.scalar($0) }
-            if kind & Self.lowercaseForm != 0, accepts(Self.text(lower)) { verified[key] |= Self.acceptedLowercase }
-            if kind & Self.capitalisedForm != 0, let first = lower.first,
-               accepts(Self.text([LetterAlphabet.uppercase(first)] + lower.dropFirst())) {
+            let lower = trie.codes(ofKey: Int32(key)).compactMap { Unicode.Scalar(alphabet.scalar($0)) }
+            if kind & Self.lowercaseForm != 0, accepts(String(scalars: lower)) { verified[key] |= Self.acceptedLowercase }
+            if kind & Self.capitalisedForm != 0, let first = lower.first, let capital = Unicode.Scalar(LetterAlphabet.uppercase(first.value)),
+               accepts(String(scalars: [capital] + lower.dropFirst())) {
                 verified[key] |= Self.acceptedCapitalised
             }
         }
         return SuggestionIndex(alphabet: alphabet, trie: trie, zipf: zipf, kinds: verified, otherSpellings: otherSpellings,
                                affixes: affixes, frequencyFloor: frequencyFloor, isEnglish: isEnglish, irregular: irregular,
                                buildSeconds: buildSeconds, acceptanceVerified: true)
-    }
-
-    private static func text(_ scalars: [UInt32]) -> String {
-        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
     }
 
     /// Whether Hunspell is known to accept `word` as written, from `verifyingAcceptance`: a
